@@ -1,0 +1,342 @@
+/**
+ * A small typed client for the parts of Camunda 7's REST API that Sunshine uses.
+ * Only the API process and the CLI hold one; the browser never reaches the engine.
+ */
+import { DeploymentParseError, engineErrorFrom, EngineUnavailableError } from './errors.js';
+import { xmlSyntaxProblem } from './xml-syntax.js';
+import { fromTypedVariables, toTypedVariables, type PlainVariables, type TypedVariables } from './variables.js';
+
+export interface EngineClientOptions {
+  baseUrl: string;
+  user: string;
+  password: string;
+  /** Per-request timeout; long enough for big deployments. */
+  timeoutMs?: number;
+}
+
+export interface Deployment {
+  id: string;
+  name: string | null;
+  deploymentTime: string;
+  source: string | null;
+  deployedProcessDefinitions: Record<string, ProcessDefinition> | null;
+}
+
+export interface ProcessDefinition {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  versionTag: string | null;
+  deploymentId: string;
+  resource: string;
+  suspended: boolean;
+}
+
+export interface ProcessInstance {
+  id: string;
+  definitionId: string;
+  businessKey: string | null;
+  ended: boolean;
+  suspended: boolean;
+}
+
+export interface Task {
+  id: string;
+  name: string | null;
+  assignee: string | null;
+  created: string;
+  due: string | null;
+  followUp: string | null;
+  description: string | null;
+  executionId: string;
+  processDefinitionId: string;
+  processInstanceId: string;
+  taskDefinitionKey: string;
+  priority: number;
+  formKey: string | null;
+}
+
+export interface TaskQuery {
+  processInstanceId?: string;
+  processInstanceBusinessKey?: string;
+  processDefinitionKey?: string;
+  taskDefinitionKey?: string;
+  candidateGroup?: string;
+  candidateGroups?: string[];
+  includeAssignedTasks?: boolean;
+  assignee?: string;
+  sorting?: { sortBy: string; sortOrder: 'asc' | 'desc' }[];
+  [key: string]: unknown;
+}
+
+export interface ExternalTask {
+  id: string;
+  topicName: string;
+  workerId: string | null;
+  lockExpirationTime: string | null;
+  retries: number | null;
+  errorMessage: string | null;
+  processInstanceId: string;
+  activityId: string;
+  businessKey: string | null;
+}
+
+export interface Job {
+  id: string;
+  dueDate: string | null;
+  processInstanceId: string;
+  retries: number;
+  exceptionMessage: string | null;
+  suspended: boolean;
+  jobDefinitionId: string;
+}
+
+export interface Incident {
+  id: string;
+  incidentType: string;
+  incidentMessage: string | null;
+  processInstanceId: string;
+  activityId: string;
+  configuration: string | null;
+  incidentTimestamp: string;
+}
+
+export interface HistoricActivityInstance {
+  id: string;
+  activityId: string;
+  activityName: string | null;
+  activityType: string;
+  startTime: string;
+  endTime: string | null;
+  canceled: boolean;
+  taskId: string | null;
+}
+
+export interface HistoricProcessInstance {
+  id: string;
+  businessKey: string | null;
+  processDefinitionKey: string;
+  startTime: string;
+  endTime: string | null;
+  state: string;
+}
+
+export interface MigrationPlan {
+  sourceProcessDefinitionId: string;
+  targetProcessDefinitionId: string;
+  instructions: { sourceActivityIds: string[]; targetActivityIds: string[]; updateEventTrigger?: boolean }[];
+  variables?: TypedVariables;
+}
+
+export interface DeployFile {
+  name: string;
+  content: string | Uint8Array;
+}
+
+/** Camunda wants dates as yyyy-MM-dd'T'HH:mm:ss.SSSZ, e.g. 2026-02-25T23:59:59.000+0800. */
+export function toEngineDate(iso: string | Date): string {
+  if (iso instanceof Date) return iso.toISOString().replace('Z', '+0000');
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/.exec(iso);
+  if (!match) throw new TypeError(`not an ISO-8601 date-time with offset: ${iso}`);
+  const millis = (match[2] ?? '.000').padEnd(4, '0');
+  const zone = match[3] === 'Z' ? '+0000' : match[3]!.replace(':', '');
+  return `${match[1]}${millis}${zone}`;
+}
+
+export class EngineClient {
+  readonly baseUrl: string;
+  private readonly authorization: string;
+  private readonly timeoutMs: number;
+
+  constructor(options: EngineClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/$/, '');
+    this.authorization = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString('base64')}`;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown, context = `${method} ${path}`): Promise<T> {
+    const headers: Record<string, string> = { authorization: this.authorization, accept: 'application/json' };
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) {
+      payload = body;
+    } else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: payload,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new EngineUnavailableError(`流程引擎不可达 / engine unreachable at ${this.baseUrl} (${context})`, error);
+    }
+    const text = await response.text();
+    const parsed: unknown = text ? safeJson(text) : undefined;
+    if (!response.ok) throw engineErrorFrom(response.status, parsed, context);
+    return parsed as T;
+  }
+
+  private get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+
+  private post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, body ?? {});
+  }
+
+  async version(): Promise<string> {
+    return (await this.get<{ version: string }>('/version')).version;
+  }
+
+  /** Deploys files; with duplicate filtering, unchanged resources make no new version. */
+  async deploy(options: {
+    name: string;
+    files: DeployFile[];
+    duplicateFiltering?: boolean;
+    changedOnly?: boolean;
+    source?: string;
+  }): Promise<Deployment> {
+    const malformed = options.files.flatMap((file) => (/\.(bpmn|dmn)$/.test(file.name) ? [xmlSyntaxProblem(file.name, file.content)] : [])).filter((problem) => problem !== undefined);
+    if (malformed.length > 0) {
+      throw new DeploymentParseError(`deploy ${options.name}: ${malformed.map((problem) => `${problem.resource}:${problem.line}:${problem.column}`).join(', ')}`, malformed, []);
+    }
+    const form = new FormData();
+    form.set('deployment-name', options.name);
+    form.set('deployment-source', options.source ?? 'sunshine');
+    form.set('enable-duplicate-filtering', String(options.duplicateFiltering ?? true));
+    form.set('deploy-changed-only', String(options.changedOnly ?? true));
+    for (const file of options.files) {
+      form.set(file.name, new Blob([file.content as BlobPart], { type: 'application/octet-stream' }), file.name);
+    }
+    return this.request<Deployment>('POST', '/deployment/create', form, `deploy ${options.name}`);
+  }
+
+  deployments(): Promise<Deployment[]> {
+    return this.get('/deployment?sortBy=deploymentTime&sortOrder=desc');
+  }
+
+  processDefinitions(query: { key?: string; latestVersion?: boolean } = {}): Promise<ProcessDefinition[]> {
+    const params = new URLSearchParams({ sortBy: 'key', sortOrder: 'asc' });
+    if (query.key) params.set('key', query.key);
+    if (query.latestVersion) params.set('latestVersion', 'true');
+    return this.get(`/process-definition?${params}`);
+  }
+
+  async processDefinitionXml(id: string): Promise<string> {
+    return (await this.get<{ bpmn20Xml: string }>(`/process-definition/${encodeURIComponent(id)}/xml`)).bpmn20Xml;
+  }
+
+  startProcess(key: string, options: { businessKey?: string; variables?: PlainVariables } = {}): Promise<ProcessInstance> {
+    return this.post(`/process-definition/key/${encodeURIComponent(key)}/start`, {
+      businessKey: options.businessKey,
+      variables: toTypedVariables(options.variables ?? {}),
+    });
+  }
+
+  processInstances(query: { businessKey?: string; processDefinitionKey?: string; processInstanceIds?: string[] } = {}): Promise<ProcessInstance[]> {
+    return this.post('/process-instance', query);
+  }
+
+  async deleteProcessInstance(id: string, reason: string): Promise<void> {
+    const params = new URLSearchParams({ skipCustomListeners: 'true', deleteReason: reason });
+    await this.request('DELETE', `/process-instance/${encodeURIComponent(id)}?${params}`);
+  }
+
+  async variables(processInstanceId: string): Promise<PlainVariables> {
+    const typed = await this.get<TypedVariables>(`/process-instance/${encodeURIComponent(processInstanceId)}/variables?deserializeValues=false`);
+    return fromTypedVariables(typed);
+  }
+
+  async setVariables(processInstanceId: string, variables: PlainVariables): Promise<void> {
+    await this.post(`/process-instance/${encodeURIComponent(processInstanceId)}/variables`, { modifications: toTypedVariables(variables) });
+  }
+
+  tasks(query: TaskQuery = {}, page?: { firstResult: number; maxResults: number }): Promise<Task[]> {
+    const params = page ? `?firstResult=${page.firstResult}&maxResults=${page.maxResults}` : '';
+    return this.post(`/task${params}`, query);
+  }
+
+  async taskCount(query: TaskQuery = {}): Promise<number> {
+    return (await this.post<{ count: number }>('/task/count', query)).count;
+  }
+
+  task(id: string): Promise<Task> {
+    return this.get(`/task/${encodeURIComponent(id)}`);
+  }
+
+  async claimTask(id: string, userId: string): Promise<void> {
+    await this.post(`/task/${encodeURIComponent(id)}/claim`, { userId });
+  }
+
+  async unclaimTask(id: string): Promise<void> {
+    await this.post(`/task/${encodeURIComponent(id)}/unclaim`);
+  }
+
+  async completeTask(id: string, variables: PlainVariables = {}): Promise<void> {
+    await this.post(`/task/${encodeURIComponent(id)}/complete`, { variables: toTypedVariables(variables) });
+  }
+
+  async taskVariables(id: string): Promise<PlainVariables> {
+    const typed = await this.get<TypedVariables>(`/task/${encodeURIComponent(id)}/variables?deserializeValues=false`);
+    return fromTypedVariables(typed);
+  }
+
+  externalTasks(query: { processInstanceId?: string; topicName?: string; withRetriesLeft?: boolean; noRetriesLeft?: boolean } = {}): Promise<ExternalTask[]> {
+    return this.post('/external-task', query);
+  }
+
+  async externalTaskCount(query: { topicName?: string; processInstanceId?: string } = {}): Promise<number> {
+    return (await this.post<{ count: number }>('/external-task/count', query)).count;
+  }
+
+  jobs(query: { processInstanceId?: string; timers?: boolean; withException?: boolean; activityId?: string } = {}): Promise<Job[]> {
+    return this.post('/job', query);
+  }
+
+  /** Moves a timer; used when a clock stop ends and deadlines shift. */
+  async setJobDueDate(id: string, due: string | Date): Promise<void> {
+    await this.request('PUT', `/job/${encodeURIComponent(id)}/duedate`, { duedate: toEngineDate(due) });
+  }
+
+  async executeJob(id: string): Promise<void> {
+    await this.post(`/job/${encodeURIComponent(id)}/execute`);
+  }
+
+  async setJobRetries(id: string, retries: number): Promise<void> {
+    await this.request('PUT', `/job/${encodeURIComponent(id)}/retries`, { retries });
+  }
+
+  incidents(query: { processInstanceId?: string; incidentType?: string } = {}): Promise<Incident[]> {
+    const params = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined) as [string, string][]);
+    return this.get(`/incident?${params}`);
+  }
+
+  historicActivityInstances(processInstanceId: string): Promise<HistoricActivityInstance[]> {
+    return this.post('/history/activity-instance', { processInstanceId, sorting: [{ sortBy: 'startTime', sortOrder: 'asc' }, { sortBy: 'occurrence', sortOrder: 'asc' }] });
+  }
+
+  historicProcessInstance(id: string): Promise<HistoricProcessInstance> {
+    return this.get(`/history/process-instance/${encodeURIComponent(id)}`);
+  }
+
+  generateMigrationPlan(sourceProcessDefinitionId: string, targetProcessDefinitionId: string, updateEventTriggers = true): Promise<MigrationPlan> {
+    return this.post('/migration/generate', { sourceProcessDefinitionId, targetProcessDefinitionId, updateEventTriggers });
+  }
+
+  async executeMigration(plan: MigrationPlan, processInstanceIds: string[], skipCustomListeners = false): Promise<void> {
+    await this.post('/migration/execute', { migrationPlan: plan, processInstanceIds, skipCustomListeners });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { message: text.slice(0, 500) };
+  }
+}
