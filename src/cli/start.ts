@@ -1,0 +1,43 @@
+/** `npm start`: run everything, print where it is, stop cleanly on Ctrl-C. */
+import { loadConfig } from '../config/config.js';
+import { createLogger } from '../log/logger.js';
+import { startSystem } from '../system/start.js';
+
+export async function startCommand(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const system = await startSystem(config, logger);
+
+  const lines = [
+    '',
+    '阳光政务 Sunshine 已启动 / is running',
+    `  网页 / web app           ${system.apiUrl}/`,
+    `  接口文档 / API docs       ${system.apiUrl}/docs`,
+    `  运维控制台 / Cockpit      ${system.apiUrl}/camunda/`,
+  ];
+  if (!config.production) {
+    lines.push(
+      '',
+      '演示账号（仅开发环境）/ demo credentials (development only):',
+      `  系统管理员 / administrator (API)   ${config.admin.user} / ${config.admin.password}`,
+      `  引擎运维 / engine operator (Cockpit) ${config.engine.adminUser} / ${config.engine.adminPassword}`,
+      `  (stored in ${config.dataDir}/dev-secrets.json)`,
+    );
+  }
+  lines.push('', '按 Ctrl-C 停止 / press Ctrl-C to stop', '');
+  process.stdout.write(lines.join('\n'));
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, '正在停止 / shutting down');
+      await system.stop();
+      logger.info('已停止 / stopped');
+      resolve();
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  });
+}

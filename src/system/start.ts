@@ -1,0 +1,103 @@
+/**
+ * `npm start`: one command runs the whole system. Order matters both ways: database,
+ * then (in parallel) migrations, engine and web build, then deployment of processes/,
+ * API and workers; on Ctrl-C the reverse, so no request or task is cut off.
+ */
+import path from 'node:path';
+import type { Config } from '../config/config.js';
+import { applyMigrations, pendingMigrations } from '../database/migrate.js';
+import { createPrismaClient } from '../database/prisma.js';
+import { startDatabaseServer } from '../database/server.js';
+import { EngineClient } from '../engine/client.js';
+import { deployShippedProcesses } from '../engine/deploy-processes.js';
+import { buildEngineIfChanged, startEngine } from '../engine/launcher.js';
+import type { Logger } from '../log/logger.js';
+import { buildWebIfChanged } from '../web/build.js';
+import { buildApp } from '../app.js';
+import { createWorkerRuntime } from '../../workers/run.js';
+
+export interface RunningSystem {
+  apiUrl: string;
+  stop(): Promise<void>;
+}
+
+async function waitForEngine(engine: EngineClient, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await engine.version();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+export async function startSystem(config: Config, logger: Logger): Promise<RunningSystem> {
+  const stops: { name: string; stop: () => Promise<unknown> }[] = [];
+  const stopAll = async () => {
+    for (const { name, stop } of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        logger.error({ err: error, component: name }, 'error while stopping');
+      }
+    }
+    stops.length = 0;
+  };
+
+  try {
+    const database = await startDatabaseServer(config, (line) => logger.trace({ component: 'postgres' }, line.trim()));
+    stops.push({ name: 'postgres', stop: () => database.stop() });
+    if (config.database.embedded) logger.info({ port: config.database.embedded.port }, '内置 PostgreSQL 已启动 / embedded PostgreSQL started');
+
+    const engine = new EngineClient({ baseUrl: config.engine.restUrl, user: config.engine.user, password: config.engine.password });
+    const [migrations] = await Promise.all([
+      applyMigrations(database.apiUrl, (message) => logger.info(message)),
+      (async () => {
+        if (!config.engine.launch) {
+          const version = await waitForEngine(engine, 120_000);
+          logger.info({ url: config.engine.restUrl, version }, '使用外部流程引擎 / using the external engine');
+          return;
+        }
+        await buildEngineIfChanged((message) => logger.info(message));
+        logger.info('启动流程引擎 / starting the engine (Camunda 7)…');
+        const running = await startEngine({
+          port: config.engine.port,
+          databaseUrl: database.engineUrl,
+          restUser: config.engine.user,
+          restPassword: config.engine.password,
+          adminUser: config.engine.adminUser,
+          adminPassword: config.engine.adminPassword,
+          javaOpts: config.engine.javaOpts,
+          logFile: path.join(config.dataDir, 'logs', 'engine.log'),
+        });
+        stops.push({ name: 'engine', stop: () => running.stop() });
+        logger.info({ url: running.restUrl }, '流程引擎已就绪 / engine ready');
+      })(),
+      buildWebIfChanged((message) => logger.info(message)),
+    ]);
+    logger.info({ applied: migrations.applied }, '数据库迁移完成 / database migrations applied');
+
+    const deployment = await deployShippedProcesses(engine);
+    const deployed = Object.values(deployment.deployedProcessDefinitions ?? {}).map((definition) => `${definition.key}:${definition.version}`);
+    logger.info({ deployed }, deployed.length ? '已部署流程 / procedures deployed' : '流程未变化 / procedures unchanged');
+
+    const prisma = createPrismaClient(database.apiUrl);
+    stops.push({ name: 'prisma', stop: () => prisma.$disconnect() });
+    const app = await buildApp({ config, engine, database: prisma, logger, pendingMigrations: () => pendingMigrations(database.apiUrl) });
+    await app.listen({ host: config.host, port: config.port });
+    stops.push({ name: 'api', stop: () => app.close() });
+
+    const workers = createWorkerRuntime(config, logger);
+    workers.start();
+    // Workers stop before the API closes its engine connections and before the engine.
+    stops.push({ name: 'workers', stop: () => workers.stop() });
+
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    return { apiUrl: `http://${host === '127.0.0.1' ? 'localhost' : host}:${config.port}`, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
