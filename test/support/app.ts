@@ -1,0 +1,57 @@
+/** Builds the real API against the shared engine and a fresh database for one test file. */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { pendingMigrations } from '../../src/database/migrate.js';
+import { createPrismaClient, type Database } from '../../src/database/prisma.js';
+import { engineClient, freshDatabase, testEnvironment } from './environment.js';
+import { captureLogger } from './logs.js';
+
+export const TEST_ADMIN = { user: 'admin', password: 'test-admin-password' };
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  databaseUrl: string;
+  /** Authorization header of the bootstrap administrator. */
+  adminAuth: string;
+  close(): Promise<void>;
+}
+
+export async function testApp(options: { serveWeb?: boolean } = {}): Promise<TestApp> {
+  const env = testEnvironment();
+  const databaseUrl = await freshDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    SUNSHINE_ENGINE_DATABASE_URL: env.engineDatabaseUrl,
+    SUNSHINE_ENGINE_URL: env.engineRestUrl,
+    SUNSHINE_ENGINE_USER: env.engineUser,
+    SUNSHINE_ENGINE_PASSWORD: env.enginePassword,
+    SUNSHINE_ENGINE_ADMIN_USER: env.engineAdminUser,
+    SUNSHINE_ENGINE_ADMIN_PASSWORD: env.engineAdminPassword,
+    SUNSHINE_ADMIN_USER: TEST_ADMIN.user,
+    SUNSHINE_ADMIN_PASSWORD: TEST_ADMIN.password,
+    SUNSHINE_DATA_DIR: env.dir,
+  });
+  const database = createPrismaClient(databaseUrl);
+  const app = await buildApp({
+    config,
+    engine: engineClient(),
+    database,
+    logger: captureLogger('warn').logger,
+    pendingMigrations: () => pendingMigrations(databaseUrl),
+    serveWeb: options.serveWeb ?? false,
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    databaseUrl,
+    adminAuth: `Basic ${Buffer.from(`${TEST_ADMIN.user}:${TEST_ADMIN.password}`).toString('base64')}`,
+    async close() {
+      await app.close();
+      await database.$disconnect();
+    },
+  };
+}

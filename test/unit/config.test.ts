@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+const dataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sunshine-config-'));
+
+describe('configuration', () => {
+  it('names the variable and the rule for a malformed DATABASE_URL', () => {
+    expect(() => loadConfig({ SUNSHINE_DATA_DIR: dataDir(), DATABASE_URL: 'mysql://nope', SUNSHINE_ENGINE_DATABASE_URL: 'postgresql://a@b/c' })).toThrowError(
+      /^配置错误 \/ invalid configuration: DATABASE_URL must be a URL like postgresql:/,
+    );
+  });
+
+  it('rejects a port out of range', () => {
+    expect(() => loadConfig({ SUNSHINE_DATA_DIR: dataDir(), PORT: '70000' })).toThrowError(ConfigError);
+    expect(() => loadConfig({ SUNSHINE_DATA_DIR: dataDir(), PORT: '70000' })).toThrowError(/PORT/);
+  });
+
+  it('generates development secrets once and reuses them', () => {
+    const dir = dataDir();
+    const first = loadConfig({ SUNSHINE_DATA_DIR: dir });
+    const second = loadConfig({ SUNSHINE_DATA_DIR: dir });
+    expect(first.engine.password).toHaveLength(24);
+    expect(second.engine.password).toBe(first.engine.password);
+    expect(first.database.embedded?.password).toBe(second.database.embedded?.password);
+    expect(fs.statSync(path.join(dir, 'dev-secrets.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('has no default secrets in production', () => {
+    const base = {
+      NODE_ENV: 'production',
+      SUNSHINE_DATA_DIR: dataDir(),
+      DATABASE_URL: 'postgresql://u:p@db:5432/sunshine',
+      SUNSHINE_ENGINE_DATABASE_URL: 'postgresql://u:p@db:5432/engine',
+    };
+    expect(() => loadConfig(base)).toThrowError(/SUNSHINE_ENGINE_USER must be set in production/);
+    expect(fs.existsSync(path.join(base.SUNSHINE_DATA_DIR, 'dev-secrets.json'))).toBe(false);
+  });
+
+  it('refuses the embedded database in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SUNSHINE_DATA_DIR: dataDir() })).toThrowError(/DATABASE_URL must be set in production/);
+  });
+
+  it('requires the engine database with an external API database', () => {
+    expect(() => loadConfig({ SUNSHINE_DATA_DIR: dataDir(), DATABASE_URL: 'postgresql://u:p@db:5432/sunshine' })).toThrowError(/SUNSHINE_ENGINE_DATABASE_URL/);
+  });
+
+  it('refuses engine user ids that Camunda would reject', () => {
+    expect(() => loadConfig({ SUNSHINE_DATA_DIR: dataDir(), SUNSHINE_ENGINE_ADMIN_USER: 'ops-admin' })).toThrowError(/SUNSHINE_ENGINE_ADMIN_USER must contain only letters and digits/);
+  });
+});
