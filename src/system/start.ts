@@ -11,6 +11,7 @@ import { startDatabaseServer } from '../database/server.js';
 import { EngineClient } from '../engine/client.js';
 import { deployShippedProcesses } from '../engine/deploy-processes.js';
 import { buildEngineIfChanged, startEngine } from '../engine/launcher.js';
+import { superviseEngine } from '../engine/supervisor.js';
 import type { Logger } from '../log/logger.js';
 import { buildWebIfChanged } from '../web/build.js';
 import { buildApp } from '../app.js';
@@ -62,7 +63,7 @@ export async function startSystem(config: Config, logger: Logger): Promise<Runni
         }
         await buildEngineIfChanged((message) => logger.info(message));
         logger.info('启动流程引擎 / starting the engine (Camunda 7)…');
-        const running = await startEngine({
+        const launch = () => startEngine({
           port: config.engine.port,
           databaseUrl: database.engineUrl,
           restUser: config.engine.user,
@@ -72,8 +73,9 @@ export async function startSystem(config: Config, logger: Logger): Promise<Runni
           javaOpts: config.engine.javaOpts,
           logFile: path.join(config.dataDir, 'logs', 'engine.log'),
         });
-        stops.push({ name: 'engine', stop: () => running.stop() });
-        logger.info({ url: running.restUrl }, '流程引擎已就绪 / engine ready');
+        const supervised = await superviseEngine(launch, logger.child({ component: 'engine' }));
+        stops.push({ name: 'engine', stop: () => supervised.stop() });
+        logger.info({ url: config.engine.restUrl }, '流程引擎已就绪 / engine ready');
       })(),
       buildWebIfChanged((message) => logger.info(message)),
     ]);

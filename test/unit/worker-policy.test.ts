@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../workers/runtime/backoff.js';
+import { backoffDelay } from '../../src/net/backoff.js';
 import { nextRetry } from '../../workers/runtime/topic.js';
 
 describe('backoff', () => {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { BasicAuthInterceptor, Client, Variables, type RequestConfig, type Task, type TaskService } from 'camunda-external-task-client-js';
 import { z } from 'zod';
 import type { Logger } from '../../src/log/logger.js';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../src/net/backoff.js';
 import { BusinessError, DEFAULT_RETRY, nextRetry, type TopicDefinition } from './topic.js';
 
 export interface WorkerRuntimeOptions {
@@ -135,6 +135,7 @@ export class WorkerRuntime {
       return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
     };
     if (this.running.size > 0) this.log.info({ running: this.running.size, drainMs: this.drainMs }, '等待处理中的任务完成 / draining running handlers');
+    this.log.info('等待当前长轮询结束 / waiting for the long poll under way to end');
     if ((await within(this.pollSettled)) === 'timeout') this.pollAbort.abort(new AbortedPoll('drain time is up'));
     const outcome = await within(Promise.allSettled([...this.running]));
     const abandoned = outcome === 'timeout' ? this.running.size : 0;
