@@ -14,6 +14,7 @@ import { EngineClient } from '../src/engine/client.js';
 import { startEphemeralStack, type EphemeralStack } from '../src/system/ephemeral.js';
 import { WorkerRuntime } from '../workers/runtime/runtime.js';
 import { defineTopic, type TopicDefinition } from '../workers/runtime/topic.js';
+import { externalTaskProcess } from '../test/support/bpmn.js';
 import { percentile } from './stats.js';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 2000);
@@ -72,19 +73,6 @@ const sunshineRuntime: WorkerFactory = (stack, topic, onStart) => {
   return runtime;
 };
 
-function processXml(key: string, topic: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="D" targetNamespace="bench">
-  <bpmn:process id="${key}" isExecutable="true" camunda:historyTimeToLive="P1D">
-    <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:serviceTask id="Work" camunda:type="external" camunda:topic="${topic}"><bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:serviceTask>
-    <bpmn:endEvent id="End"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Work" />
-    <bpmn:sequenceFlow id="F2" sourceRef="Work" targetRef="End" />
-  </bpmn:process>
-</bpmn:definitions>`;
-}
-
 async function openTasks(engine: EngineClient, topic: string): Promise<number> {
   return engine.externalTaskCount({ topicName: topic });
 }
@@ -104,7 +92,7 @@ async function startMany(engine: EngineClient, key: string, count: number): Prom
 async function measure(stack: EphemeralStack, engine: EngineClient, label: string, factory: WorkerFactory, tasks: number, samples: number) {
   const topic = `bench.${label}.${Date.now()}`;
   const key = `bench-${label}-${Date.now()}`;
-  await engine.deploy({ name: key, files: [{ name: `${key}.bpmn`, content: processXml(key, topic) }] });
+  await engine.deploy({ name: key, files: [{ name: `${key}.bpmn`, content: externalTaskProcess({ processKey: key, topic }) }] });
 
   // Throughput: the backlog is created first, then the worker drains it.
   await startMany(engine, key, tasks);
@@ -117,7 +105,7 @@ async function measure(stack: EphemeralStack, engine: EngineClient, label: strin
   // Pickup latency: the worker waits in a long poll; instances arrive one by one.
   const pickupTopic = `${topic}.pickup`;
   const pickupKey = `${key}-pickup`;
-  await engine.deploy({ name: pickupKey, files: [{ name: `${pickupKey}.bpmn`, content: processXml(pickupKey, pickupTopic) }] });
+  await engine.deploy({ name: pickupKey, files: [{ name: `${pickupKey}.bpmn`, content: externalTaskProcess({ processKey: pickupKey, topic: pickupTopic }) }] });
   const startedAt = new Map<number, number>();
   const latencies: number[] = [];
   let notify: (() => void) | undefined;

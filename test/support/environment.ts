@@ -3,20 +3,12 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { EngineClient } from '../../src/engine/client.js';
+import type { EphemeralStack } from '../../src/system/ephemeral.js';
 
 export const TEMPLATE_DATABASE = 'sunshine_template';
 
-export interface TestEnvironment {
-  dir: string;
-  /** Superuser URL of the test PostgreSQL server (database "postgres"). */
-  adminUrl: string;
-  engineDatabaseUrl: string;
-  engineRestUrl: string;
-  engineUser: string;
-  enginePassword: string;
-  engineAdminUser: string;
-  engineAdminPassword: string;
-}
+/** What global setup shares with test files: the stack's coordinates, not its functions. */
+export type TestEnvironment = Omit<EphemeralStack, 'databaseUrl' | 'stop'>;
 
 export function testEnvironment(): TestEnvironment {
   return inject('environment');
