@@ -127,12 +127,11 @@ export const demoRoutes =
       },
       async (request, reply) => {
         const task = await engine.task(request.params.taskId);
-        const [instance] = await engine.processInstances({ processInstanceIds: [task.processInstanceId] });
-        const definitionKey = task.processDefinitionId.split(':')[0];
-        if (definitionKey !== DEMO_PROCESS_KEY) {
+        if (task.processDefinitionId.split(':')[0] !== DEMO_PROCESS_KEY) {
           // This door only opens demo tasks; real tasks go through the inbox with its checks.
           throw new ApiError(404, 'NOT_FOUND', '任务不存在', 'no such demo task');
         }
+        const [instance] = await engine.processInstances({ processInstanceIds: [task.processInstanceId] });
         await engine.completeTask(task.id, { decision: request.body.decision, opinion: request.body.opinion, decidedBy: request.principal!.userId });
         await recordAudit(database, {
           actor: request.principal!.userId,

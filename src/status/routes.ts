@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EngineClient } from '../engine/client.js';
+import { EngineUnavailableError } from '../engine/errors.js';
 
 const statusSchema = z.object({
   engine: z.object({
@@ -33,7 +34,7 @@ export const statusRoutes =
         config: { access: 'public' },
         schema: { tags: ['status'], summary: '引擎状态与已部署流程 / engine status and deployed procedures', response: { 200: statusSchema } },
       },
-      async () => {
+      async (request) => {
         const checkedAt = new Date().toISOString();
         try {
           const [version, definitions, deployments] = await Promise.all([
@@ -53,10 +54,13 @@ export const statusRoutes =
             })),
           };
         } catch (error) {
-          return {
-            engine: { reachable: false, version: null, checkedAt, message: `流程引擎不可达 / engine unreachable: ${(error as Error).message}` },
-            processes: [],
-          };
+          // Public route: say what is wrong, not where the engine lives.
+          request.log.warn({ err: error }, 'engine status check failed');
+          const message =
+            error instanceof EngineUnavailableError
+              ? '流程引擎不可达 / the process engine is unreachable'
+              : `流程引擎出错 / the process engine answered with an error (${(error as Error).name})`;
+          return { engine: { reachable: false, version: null, checkedAt, message }, processes: [] };
         }
       },
     );

@@ -79,7 +79,7 @@ describe('API surface', () => {
     expect(ready.statusCode).toBe(503);
     expect(ready.json()).toMatchObject({ ready: false, engine: { ok: false }, migrations: { ok: false, detail: expect.stringContaining('pending') } });
     const status = (await app.inject('/api/status')).json();
-    expect(status.engine.reachable).toBe(false);
+    expect(status.engine).toMatchObject({ reachable: false, message: '流程引擎不可达 / the process engine is unreachable' });
     const demo = await app.inject({ method: 'POST', url: '/api/demo/cases', headers: { authorization: `Basic ${Buffer.from(`${config.admin.user}:${config.admin.password}`).toString('base64')}` }, payload: { applicant: 'x', materials: [] } });
     expect(demo.statusCode).toBe(503);
     expect(demo.json().error).toBe('ENGINE_UNAVAILABLE');

@@ -8,7 +8,7 @@ import { deployShippedProcesses } from '../../src/engine/deploy-processes.js';
 import { TOPICS } from '../../workers/registry.js';
 import { WorkerRuntime } from '../../workers/runtime/runtime.js';
 import { testApp, type TestApp } from '../support/app.js';
-import { engineClient, eventually, testEnvironment } from '../support/environment.js';
+import { engineClient, eventually, testEnvironment, unique } from '../support/environment.js';
 import { captureLogger } from '../support/logs.js';
 
 let t: TestApp;
@@ -130,6 +130,29 @@ describe('demo procedure', () => {
       headers: { authorization: `Basic ${Buffer.from('admin:wrong-password').toString('base64')}` },
     });
     expect(wrong.statusCode).toBe(401);
+  });
+
+  it('does not open tasks of other procedures through the demo door', async () => {
+    const key = unique('other');
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="D" targetNamespace="t">
+  <bpmn:process id="${key}" isExecutable="true" camunda:historyTimeToLive="P1D">
+    <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:userTask id="Secret" camunda:candidateGroups="land"><bpmn:incoming>F1</bpmn:incoming></bpmn:userTask>
+    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Secret" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    await engine.deploy({ name: key, files: [{ name: `${key}.bpmn`, content: xml }] });
+    const instance = await engine.startProcess(key);
+    const [task] = await engine.tasks({ processInstanceId: instance.id });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/demo/tasks/${task!.id}/complete`,
+      headers: { authorization: t.adminAuth },
+      payload: { decision: 'approve', opinion: 'x' },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(await engine.tasks({ processInstanceId: instance.id })).toHaveLength(1);
   });
 
   it('answers 404 for an unknown case, never a 500', async () => {
