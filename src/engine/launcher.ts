@@ -88,6 +88,8 @@ export interface EngineLaunchOptions {
   startTimeoutMs?: number;
   /** Bind address; loopback unless an operator deliberately changes it. */
   bind?: string;
+  /** Extra Spring Boot arguments, e.g. --camunda.bpm.job-execution.max-wait=60000 (benchmarks). */
+  springArgs?: string[];
 }
 
 export interface RunningEngine {
@@ -125,7 +127,7 @@ export async function startEngine(options: EngineLaunchOptions): Promise<Running
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.openSync(options.logFile, 'a');
   // Deadlines are Asia/Shanghai dates; the zone only affects how the engine prints dates.
-  const child = spawn('java', ['-Duser.timezone=Asia/Shanghai', ...(options.javaOpts ?? []), '-jar', JAR], {
+  const child = spawn('java', ['-Duser.timezone=Asia/Shanghai', ...(options.javaOpts ?? []), '-jar', JAR, ...(options.springArgs ?? [])], {
     cwd: ENGINE_DIR,
     stdio: ['ignore', log, log],
     // Its own process group: a terminal's Ctrl-C reaches Sunshine, which stops the

@@ -25,7 +25,7 @@ export interface EphemeralStack {
   stop(): Promise<void>;
 }
 
-export async function startEphemeralStack(options: { javaOpts?: string[]; log?: (message: string) => void } = {}): Promise<EphemeralStack> {
+export async function startEphemeralStack(options: { javaOpts?: string[]; springArgs?: string[]; log?: (message: string) => void } = {}): Promise<EphemeralStack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunshine-'));
   // The embedded server runs as the 'postgres' system user when we are root.
   fs.chmodSync(dir, 0o755);
@@ -49,6 +49,7 @@ export async function startEphemeralStack(options: { javaOpts?: string[]; log?: 
       adminUser: credentials.adminUser,
       adminPassword: credentials.adminPassword,
       javaOpts: options.javaOpts ?? ['-Xmx768m'],
+      springArgs: options.springArgs,
       logFile: path.join(dir, 'engine.log'),
     });
     stops.unshift(() => engine.stop());
