@@ -15,6 +15,10 @@ import { installAccessControl } from './identity/access.js';
 import { healthRoutes } from './health/routes.js';
 import { statusRoutes } from './status/routes.js';
 import { demoRoutes } from './demo/routes.js';
+import { CalendarService } from './calendar/service.js';
+import { calendarRoutes } from './calendar/routes.js';
+import { ClockStopService } from './clock-stops/service.js';
+import { clockStopRoutes } from './clock-stops/routes.js';
 import { operatorProxy } from './engine/operator-proxy.js';
 import { webApp } from './web/static.js';
 
@@ -51,7 +55,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(healthRoutes({ engine: deps.engine, pendingMigrations: deps.pendingMigrations }));
   await app.register(statusRoutes(deps.engine));
-  await app.register(demoRoutes(deps.engine, deps.database));
+  const calendars = new CalendarService(deps.database, { closingTime: deps.config.office.closingTime });
+  const clockStops = new ClockStopService(deps.database, deps.engine, calendars);
+  await app.register(calendarRoutes(calendars));
+  await app.register(clockStopRoutes(clockStops));
+  await app.register(demoRoutes({ engine: deps.engine, database: deps.database, calendars, clockStops }));
   await app.register(operatorProxy(deps.engine.baseUrl));
   if (deps.serveWeb ?? true) await app.register(webApp());
 

@@ -5,9 +5,9 @@
  */
 import type { TopicDefinition } from './runtime/topic.js';
 import { checkMaterials } from './demo/check-materials.js';
-import { recordWarning } from './demo/record-warning.js';
+import { supervisionWarn } from './supervision/warn.js';
 
-export const TOPICS: TopicDefinition[] = [checkMaterials, recordWarning] as TopicDefinition[];
+export const TOPICS: TopicDefinition[] = [checkMaterials, supervisionWarn] as TopicDefinition[];
 
 export function departments(): string[] {
   return [...new Set(TOPICS.map((definition) => definition.department))].sort();

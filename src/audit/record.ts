@@ -8,7 +8,7 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
-export async function recordAudit(database: Database, event: AuditEvent): Promise<void> {
+export async function recordAudit(database: Pick<Database, 'auditEntry'>, event: AuditEvent): Promise<void> {
   await database.auditEntry.create({
     data: { actor: event.actor, action: event.action, subject: event.subject, details: (event.details ?? {}) as object },
   });

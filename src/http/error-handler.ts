@@ -7,6 +7,9 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DeploymentParseError, EngineConflictError, EngineError, EngineNotFoundError, EngineUnavailableError } from '../engine/errors.js';
 import { ApiError } from './api-error.js';
+import { MissingYearError } from '../calendar/working-calendar.js';
+import { HolidayDataError } from '../calendar/year-data.js';
+import { PlanError } from '../deadlines/plan.js';
 
 function fromEngine(error: EngineError): ApiError {
   if (error instanceof DeploymentParseError) {
@@ -43,6 +46,13 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send({ error: 'VALIDATION_FAILED', message: `请求参数无效 / invalid request: ${summary}`, details });
     }
     if (error instanceof ApiError) return reply.status(error.statusCode).send(error.toBody());
+    if (error instanceof MissingYearError) {
+      // Never guess a year's holidays: the administrator has to load the notice first.
+      return reply.status(422).send({ error: 'CALENDAR_YEAR_MISSING', message: error.message, details: { year: error.year } });
+    }
+    if (error instanceof HolidayDataError || error instanceof PlanError) {
+      return reply.status(400).send({ error: 'INVALID_DATA', message: error.message });
+    }
     if (error instanceof EngineError) {
       const mapped = fromEngine(error);
       request.log[mapped.statusCode >= 500 ? 'error' : 'info']({ err: error }, 'engine error');

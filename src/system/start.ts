@@ -91,7 +91,7 @@ export async function startSystem(config: Config, logger: Logger): Promise<Runni
     await app.listen({ host: config.host, port: config.port });
     stops.push({ name: 'api', stop: () => app.close() });
 
-    const workers = createWorkerRuntime(config, logger);
+    const workers = createWorkerRuntime(config, logger, { database: prisma, engine });
     workers.start();
     // Workers stop before the API closes its engine connections and before the engine.
     stops.push({ name: 'workers', stop: () => workers.stop() });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployShippedProcesses } from '../../src/engine/deploy-processes.js';
 import { TOPICS } from '../../workers/registry.js';
+import { supervisionWarn } from '../../workers/supervision/warn.js';
 import { WorkerRuntime } from '../../workers/runtime/runtime.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { engineClient, eventually, testEnvironment, unique } from '../support/environment.js';
@@ -38,7 +39,14 @@ beforeAll(async () => {
   t = await testApp();
   await deployShippedProcesses(engine);
   const env = testEnvironment();
-  workers = new WorkerRuntime(TOPICS, { engineUrl: env.engineRestUrl, user: env.engineUser, password: env.enginePassword, logger: captureLogger('warn').logger, longPollMs: 5_000 });
+  workers = new WorkerRuntime(TOPICS, {
+    engineUrl: env.engineRestUrl,
+    user: env.engineUser,
+    password: env.enginePassword,
+    logger: captureLogger('warn').logger,
+    longPollMs: 5_000,
+    services: { database: t.database, engine },
+  });
   workers.start();
 });
 
@@ -59,7 +67,6 @@ describe('demo procedure', () => {
     }, 20_000, 'the review task');
     expect(withTask.variables.materialsComplete).toBe(true);
     expect(withTask.tasks[0]!.name).toBe('部门审查 / department review');
-    expect(Date.parse(withTask.tasks[0]!.due!)).toBe(Date.parse(started.deadline));
 
     const complete = await t.app.inject({
       method: 'POST',
@@ -86,24 +93,73 @@ describe('demo procedure', () => {
     expect(done.path.map((step) => step.activityId)).toEqual(['Received', 'CheckMaterials', 'MaterialsIncomplete', 'CorrectionRequested']);
   });
 
-  it('fires the yellow-warning timer within seconds of its due time', async () => {
-    const now = Date.now();
-    const yellowAt = new Date(now + 2_000 + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
-    const deadline = new Date(now + 3_600_000).toISOString();
-    const started = await startCase({ applicant: '王五', materials: ['application-form', 'id-card'], yellowAt, deadline });
-    const warned = await eventually(async () => {
-      const steps = await engine.historicActivityInstances(started.caseId);
-      const recorded = steps.find((step) => step.activityId === 'WarningRecorded');
-      return recorded && steps;
-    }, 20_000, 'the yellow warning path');
-    const timer = warned.find((step) => step.activityId === 'YellowWarning')!;
-    const lateness = Date.parse(timer.startTime) - Date.parse(yellowAt);
-    expect(lateness).toBeGreaterThanOrEqual(0);
+  it('plans deadlines in working days from the calendar', async () => {
+    const started = await startCase({ applicant: '赵六', materials: ['application-form', 'id-card'] });
+    const view = await eventually(async () => {
+      const current = await getCase(started.caseId);
+      return current.tasks.length > 0 && current;
+    }, 20_000, 'the review task');
+    const plan = view.variables.deadlinePlan as { days: number; deadline: string; steps: { Review: { deadline: string } } };
+    expect(plan.days).toBe(5);
+    expect(started.deadline).toBe(plan.deadline);
+    expect(started.deadline).toMatch(/T23:59:59\+08:00$/);
+    expect(Date.parse(view.tasks[0]!.due!)).toBe(Date.parse(plan.steps.Review.deadline));
+    const timers = await engine.jobs({ processInstanceId: started.caseId, timers: true });
+    expect(timers).toHaveLength(4); // step yellow + red, case yellow + red
+  });
+
+  it('fires a due warning timer within seconds, records it once, and escalates a red one', async () => {
+    const started = await startCase({ applicant: '王五', materials: ['application-form', 'id-card'] });
+    await eventually(async () => (await getCase(started.caseId)).tasks.length > 0, 20_000, 'the review task');
+    const byActivity = async (activityId: string) => {
+      const [found] = await engine.jobs({ processInstanceId: started.caseId, activityId });
+      if (!found) throw new Error(`no timer on ${activityId}`);
+      return found;
+    };
+
+    // Yellow on the step: make the timer due in 2 s and let the job executor find it.
+    const yellow = await byActivity('ReviewYellow');
+    const due = new Date(Date.now() + 2_000);
+    await engine.setJobDueDate(yellow.id, due);
+    const warning = await eventually(async () => (await t.database.warning.findFirst({ where: { caseId: started.caseId, level: 'yellow', scope: 'step' } })) ?? undefined, 20_000, 'the yellow warning');
+    const steps = await engine.historicActivityInstances(started.caseId);
+    const fired = steps.find((step) => step.activityId === 'ReviewYellow')!;
+    const lateness = Date.parse(fired.startTime) - due.getTime();
+    expect(lateness).toBeGreaterThanOrEqual(-1_000); // the engine stores due dates to the second
     expect(lateness).toBeLessThan(8_000);
-    // Non-interrupting: the review task is still open.
+    expect(warning).toMatchObject({ step: 'Review', department: 'demo', businessKey: started.businessKey });
+
+    // Red on the step: forcing the timer records a red warning and opens a 督办 task for the head.
+    await engine.executeJob((await byActivity('ReviewRed')).id);
+    await eventually(async () => (await engine.tasks({ processInstanceId: started.caseId, taskDefinitionKey: 'EscalateReview' })).length === 1, 20_000, 'the escalation task');
+    expect(await engine.tasks({ processInstanceId: started.caseId, candidateGroup: 'demo-head' })).toHaveLength(1);
+    // Red on the whole case as well.
+    await engine.executeJob((await byActivity('CaseRed')).id);
+    await eventually(async () => (await engine.tasks({ processInstanceId: started.caseId, candidateGroup: 'demo-head' })).length === 2, 20_000, 'the case escalation task');
+
+    const warnings = await t.database.warning.findMany({ where: { caseId: started.caseId }, orderBy: { id: 'asc' } });
+    expect(warnings.map((w) => `${w.scope}:${w.level}`)).toEqual(['step:yellow', 'step:red', 'case:red']);
     const view = await getCase(started.caseId);
-    expect(view.state).toBe('ACTIVE');
-    expect(view.tasks).toHaveLength(1);
+    expect((view as unknown as { timeline: { kind: string }[] }).timeline.filter((entry) => entry.kind === 'warning')).toHaveLength(3);
+    // The review task itself is still open: the warnings do not interrupt it.
+    expect(view.tasks.map((task) => task.name)).toContain('部门审查 / department review');
+  });
+
+  it('records a warning once when its task is delivered twice', async () => {
+    const context = {
+      taskId: unique('ext-task'),
+      businessKey: 'DEMO-TWICE',
+      processInstanceId: '00000000-0000-0000-0000-00000000beef',
+      retries: null,
+      log: captureLogger('silent').logger,
+      signal: new AbortController().signal,
+      activityId: 'WarnCaseYellow',
+      services: { database: t.database, engine },
+    };
+    const input = { level: 'yellow' as const, scope: 'case' as const, department: 'demo', due: '2026-12-01T23:59:59+08:00' };
+    await supervisionWarn.handler(input, context);
+    await supervisionWarn.handler(input, context);
+    expect(await t.database.warning.count({ where: { externalTaskId: context.taskId } })).toBe(1);
   });
 
   it('rejects bad input with 400 naming the field and the rule', async () => {

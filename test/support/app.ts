@@ -6,6 +6,22 @@ import { pendingMigrations } from '../../src/database/migrate.js';
 import { createPrismaClient, type Database } from '../../src/database/prisma.js';
 import { engineClient, freshDatabase, testEnvironment } from './environment.js';
 import { captureLogger } from './logs.js';
+import { shippedHolidayYears } from '../../src/calendar/shipped.js';
+
+/**
+ * Tests start cases "now", and deadlines reach into next year near the year's end. Years
+ * without shipped data get a weekends-only test fixture in the test's own database, so
+ * the suite does not depend on the date it runs; production never guesses a year.
+ */
+export async function loadFixtureYears(database: Database): Promise<void> {
+  const shipped = new Set(shippedHolidayYears().map((year) => year.year));
+  const now = new Date().getFullYear();
+  const missing = [now - 1, now, now + 1, now + 2].filter((year) => !shipped.has(year));
+  await database.calendarYear.createMany({
+    data: missing.map((year) => ({ year, source: 'test fixture: weekends only (not an official notice)', daysOff: [], makeUpWorkdays: [], updatedBy: 'test' })),
+    skipDuplicates: true,
+  });
+}
 
 export const TEST_ADMIN = { user: 'admin', password: 'test-admin-password' };
 
@@ -18,7 +34,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(options: { serveWeb?: boolean } = {}): Promise<TestApp> {
+export async function testApp(options: { serveWeb?: boolean; fixtureYears?: boolean } = {}): Promise<TestApp> {
   const env = testEnvironment();
   const databaseUrl = await freshDatabase();
   const config = loadConfig({
@@ -35,6 +51,7 @@ export async function testApp(options: { serveWeb?: boolean } = {}): Promise<Tes
     SUNSHINE_DATA_DIR: env.dir,
   });
   const database = createPrismaClient(databaseUrl);
+  if (options.fixtureYears ?? true) await loadFixtureYears(database);
   const app = await buildApp({
     config,
     engine: engineClient(),

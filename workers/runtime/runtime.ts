@@ -10,7 +10,7 @@ import { BasicAuthInterceptor, Client, Variables, type RequestConfig, type Task,
 import { z } from 'zod';
 import type { Logger } from '../../src/log/logger.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../src/net/backoff.js';
-import { BusinessError, DEFAULT_RETRY, nextRetry, type TopicDefinition } from './topic.js';
+import { BusinessError, DEFAULT_RETRY, nextRetry, type TopicDefinition, type WorkerServices } from './topic.js';
 
 export interface WorkerRuntimeOptions {
   engineUrl: string;
@@ -27,6 +27,7 @@ export interface WorkerRuntimeOptions {
   /** Pause between polls while the engine answers. */
   pollIntervalMs?: number;
   backoff?: BackoffPolicy;
+  services?: WorkerServices;
 }
 
 export interface StopResult {
@@ -203,6 +204,8 @@ export class WorkerRuntime {
         retries: task.retries,
         log,
         signal: this.handlerAbort.signal,
+        activityId: task.activityId,
+        services: this.options.services ?? {},
       });
       clearInterval(keepAlive);
       const output = definition.output.safeParse(result ?? {});

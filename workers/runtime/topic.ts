@@ -3,7 +3,22 @@
  * typed input and output variables, lock duration and retry policy, and the handler.
  */
 import type { z } from 'zod';
+import type { Database } from '../../src/database/prisma.js';
+import type { EngineClient } from '../../src/engine/client.js';
 import type { Logger } from '../../src/log/logger.js';
+
+/** Shared clients a handler may use; a worker process provides what its topics need. */
+export interface WorkerServices {
+  database?: Database;
+  engine?: EngineClient;
+}
+
+/** The service a handler cannot work without; missing means the worker is misconfigured. */
+export function need<K extends keyof WorkerServices>(services: WorkerServices, name: K): NonNullable<WorkerServices[K]> {
+  const service = services[name];
+  if (!service) throw new Error(`处理器缺少 ${name} 服务 / this worker process was started without the ${name} service`);
+  return service as NonNullable<WorkerServices[K]>;
+}
 
 export interface RetryPolicy {
   /** Retries after the first failure; when they are used up the engine raises an incident. */
@@ -24,6 +39,9 @@ export interface HandlerContext {
   log: Logger;
   /** Aborted when the runtime gives up waiting for this handler during shutdown. */
   signal: AbortSignal;
+  /** BPMN activity the task belongs to (e.g. the warning's timer path). */
+  activityId: string;
+  services: WorkerServices;
 }
 
 export interface TopicDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
