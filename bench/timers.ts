@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { toShanghaiIso } from '../src/calendar/shanghai.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../src/database/server.js';
 import { EngineClient } from '../src/engine/client.js';
 import { buildEngineIfChanged, ENGINE_DIR, startEngine } from '../src/engine/launcher.js';
@@ -49,10 +50,8 @@ const timerProcess = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-/** Epoch ms → ISO-8601 in Asia/Shanghai, e.g. 2026-11-28T10:00:05.000+08:00 (how deadlines are written). */
-function shanghaiIso(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
-}
+/** Epoch ms → ISO-8601 in Asia/Shanghai, as deadlines are written. */
+const shanghaiIso = (ms: number) => toShanghaiIso(new Date(ms));
 
 /** The job-execution values of application.yaml, read rather than copied so the report cannot drift. */
 function projectSettings(): Record<string, number> {
