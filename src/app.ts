@@ -3,6 +3,8 @@
  * dependencies so tests and `npm start` assemble exactly the same thing.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,6 +14,8 @@ import type { EngineClient } from './engine/client.js';
 import type { Logger } from './log/logger.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installAccessControl } from './identity/access.js';
+import { authRoutes } from './identity/routes.js';
+import { adminRoutes } from './identity/admin-routes.js';
 import { healthRoutes } from './health/routes.js';
 import { statusRoutes } from './status/routes.js';
 import { demoRoutes } from './demo/routes.js';
@@ -19,6 +23,11 @@ import { CalendarService } from './calendar/service.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { ClockStopService } from './clock-stops/service.js';
 import { clockStopRoutes } from './clock-stops/routes.js';
+import { CaseFileService } from './cases/case-file.js';
+import { caseRoutes } from './cases/routes.js';
+import { InboxService } from './tasks/inbox.js';
+import { taskRoutes } from './tasks/routes.js';
+import { FormCatalogue } from './tasks/form-catalogue.js';
 import { operatorProxy } from './engine/operator-proxy.js';
 import { webApp } from './web/static.js';
 
@@ -33,34 +42,52 @@ export interface AppDependencies {
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, engine, database } = deps;
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
-    trustProxy: deps.config.production,
-    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: config.production,
+    bodyLimit: 20 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  installAccessControl(app, deps.config.admin);
+  await app.register(cookie);
+  // Only routes that ask for it are limited (login); lockout per account comes on top.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: 'TOO_MANY_REQUESTS',
+      message: `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试 / too many attempts, try again in ${Math.ceil(context.ttl / 1000)} s`,
+    }),
+  });
+  installAccessControl(app, database);
 
   await app.register(swagger, {
     openapi: {
       info: { title: '阳光政务 Sunshine API', version: '0.1.0', description: '审批与电子招投标编排 / approval and e-tendering orchestration' },
-      components: { securitySchemes: { basic: { type: 'http', scheme: 'basic' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sunshine_session' } } },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  await app.register(healthRoutes({ engine: deps.engine, pendingMigrations: deps.pendingMigrations }));
-  await app.register(statusRoutes(deps.engine));
-  const calendars = new CalendarService(deps.database, { closingTime: deps.config.office.closingTime });
-  const clockStops = new ClockStopService(deps.database, deps.engine, calendars);
+  const calendars = new CalendarService(database, { closingTime: config.office.closingTime });
+  const clockStops = new ClockStopService(database, engine, calendars);
+  const caseFiles = new CaseFileService(engine, database, clockStops);
+  const forms = new FormCatalogue(engine);
+
+  await app.register(healthRoutes({ engine, pendingMigrations: deps.pendingMigrations }));
+  await app.register(statusRoutes(engine));
+  await app.register(authRoutes(database, { secureCookie: config.production, loginRateLimit: config.loginRateLimit }));
+  await app.register(adminRoutes(database));
   await app.register(calendarRoutes(calendars));
-  await app.register(clockStopRoutes(clockStops));
-  await app.register(demoRoutes({ engine: deps.engine, database: deps.database, calendars, clockStops }));
-  await app.register(operatorProxy(deps.engine.baseUrl));
+  await app.register(clockStopRoutes({ engine, database, clockStops }));
+  await app.register(caseRoutes(engine, database, caseFiles));
+  await app.register(taskRoutes({ engine, database, inbox: new InboxService(engine, database, calendars), formFields: (definitionId, key) => forms.fields(definitionId, key) }));
+  await app.register(demoRoutes({ engine, database, calendars }));
+  await app.register(operatorProxy(engine.baseUrl));
   if (deps.serveWeb ?? true) await app.register(webApp());
 
   return app;

@@ -15,14 +15,21 @@ export async function startCommand(): Promise<void> {
     `  接口文档 / API docs       ${system.apiUrl}/docs`,
     `  运维控制台 / Cockpit      ${system.apiUrl}/camunda/`,
   ];
-  if (!config.production) {
+  if (config.demo) {
     lines.push(
       '',
-      '演示账号（仅开发环境）/ demo credentials (development only):',
-      `  系统管理员 / administrator (API)   ${config.admin.user} / ${config.admin.password}`,
+      '演示账号（仅开发环境）/ demo accounts (development only):',
+      `  系统管理员 / administrator        ${config.admin.user} / ${config.admin.password}`,
       `  引擎运维 / engine operator (Cockpit) ${config.engine.adminUser} / ${config.engine.adminPassword}`,
-      `  (stored in ${config.dataDir}/dev-secrets.json)`,
+      `  演示用户密码 / demo users' password  ${config.demo.password}`,
     );
+    if (system.seededUsers.length > 0) {
+      lines.push('  演示用户（首次启动创建）/ demo users (created on this first start):');
+      for (const user of system.seededUsers) lines.push(`    ${user.username.padEnd(26)} ${user.roles.join(',').padEnd(11)} ${user.departmentCode ?? '—'}`);
+    } else {
+      lines.push('  演示用户：designer, window-clerk, <部门>-reviewer, <部门>-head, supervisor … (see README)');
+    }
+    lines.push(`  (stored in ${config.dataDir}/dev-secrets.json)`);
   }
   lines.push('', '按 Ctrl-C 停止 / press Ctrl-C to stop', '');
   process.stdout.write(lines.join('\n'));

@@ -1,6 +1,9 @@
 /** Pause and resume a case's clock (暂停计时 / 恢复计时), and list its pauses. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireCaseAccess } from '../cases/access.js';
+import type { Database } from '../database/prisma.js';
+import type { EngineClient } from '../engine/client.js';
 import { REASON_CODES } from './reasons.js';
 import type { ClockStopService } from './service.js';
 
@@ -18,16 +21,21 @@ const stopView = z.object({
   shiftedWorkingDays: z.number().int().nullable(),
 });
 
-// Department checks come with accounts (identity issue); the roles are final.
-const caseStaff = { access: { roles: ['clerk' as const, 'reviewer' as const, 'head' as const, 'admin' as const] } };
+const caseStaff = { access: { roles: ['clerk' as const, 'reviewer' as const, 'head' as const] } };
 
 export const clockStopRoutes =
-  (clockStops: ClockStopService): FastifyPluginAsyncZod =>
+  ({ engine, database, clockStops }: { engine: EngineClient; database: Database; clockStops: ClockStopService }): FastifyPluginAsyncZod =>
   async (app) => {
+    // Only staff who may see the case may stop or restart its clock.
+    app.addHook('preHandler', async (request) => {
+      const { caseId } = request.params as { caseId?: string };
+      if (caseId && request.principal) await requireCaseAccess(engine, database, request.principal, caseId);
+    });
+
     app.get(
       '/api/cases/:caseId/clock',
       {
-        config: { access: { roles: ['clerk', 'reviewer', 'head', 'admin', 'supervisor'] } },
+        config: { access: { roles: ['clerk', 'reviewer', 'head', 'supervisor'] } },
         schema: { tags: ['clock'], summary: '案件计时状态与暂停记录 / clock state and pauses of a case', params: caseParams, response: { 200: z.object({ paused: z.boolean(), stops: z.array(stopView) }) } },
       },
       async (request) => clockStops.list(request.params.caseId),

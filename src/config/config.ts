@@ -61,6 +61,7 @@ const envSchema = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:mm, e.g. 17:30')
     .optional(),
+  SUNSHINE_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   SUNSHINE_WORKER_MAX_PARALLEL: z.coerce.number().int().min(1).max(1000).default(32),
   SUNSHINE_WORKER_LONG_POLL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   SUNSHINE_WORKER_DRAIN_MS: z.coerce.number().int().min(1_000).max(600_000).default(20_000),
@@ -93,6 +94,10 @@ export interface Config {
     adminPassword: string;
   };
   admin: { user: string; password: string };
+  /** Development only: seed demo departments and users with this shared password. */
+  demo?: { password: string };
+  /** Login attempts per minute and client address. */
+  loginRateLimit: number;
   workers: { maxParallel: number; longPollMs: number; drainMs: number };
   /** A period ends at the office's closing time when set, else at the end of the day. */
   office: { closingTime?: string };
@@ -175,6 +180,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       user: required('SUNSHINE_ADMIN_USER', secrets && 'admin'),
       password: required('SUNSHINE_ADMIN_PASSWORD', secrets?.adminPassword),
     },
+    demo: secrets ? { password: secrets.demoPassword } : undefined,
+    loginRateLimit: env.SUNSHINE_LOGIN_RATE_LIMIT,
     office: { closingTime: env.SUNSHINE_OFFICE_CLOSING_TIME },
     workers: {
       maxParallel: env.SUNSHINE_WORKER_MAX_PARALLEL,

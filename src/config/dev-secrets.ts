@@ -13,6 +13,8 @@ const secretsSchema = z.object({
   engineRestPassword: z.string().min(12),
   engineAdminPassword: z.string().min(12),
   adminPassword: z.string().min(12),
+  /** Shared password of the seeded demo users (every role and department). */
+  demoPassword: z.string().min(12),
 });
 
 export type DevSecrets = z.infer<typeof secretsSchema>;
@@ -20,22 +22,28 @@ export type DevSecrets = z.infer<typeof secretsSchema>;
 export const DEV_SECRETS_FILE = 'dev-secrets.json';
 
 function generate(): string {
-  return randomBytes(18).toString('base64url');
+  // Letters and digits guaranteed, so generated passwords meet the password rule.
+  return `${randomBytes(18).toString('base64url')}a1`;
 }
 
 export function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
   const file = path.join(dataDir, DEV_SECRETS_FILE);
-  if (fs.existsSync(file)) {
-    const parsed = secretsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    if (parsed.success) return parsed.data;
-    throw new Error(`开发密钥文件损坏 / ${file} is not valid: delete it to generate new development secrets`);
-  }
-  const secrets: DevSecrets = {
+  const fresh = (): DevSecrets => ({
     databasePassword: generate(),
     engineRestPassword: generate(),
     engineAdminPassword: generate(),
     adminPassword: generate(),
-  };
+    demoPassword: generate(),
+  });
+  if (fs.existsSync(file)) {
+    // A data directory from an older version may lack newer secrets: add them, keep the rest.
+    const stored = secretsSchema.partial().safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    if (!stored.success) throw new Error(`开发密钥文件损坏 / ${file} is not valid: delete it to generate new development secrets`);
+    const complete = { ...fresh(), ...stored.data };
+    if (Object.keys(stored.data).length < Object.keys(complete).length) fs.writeFileSync(file, JSON.stringify(complete, null, 2), { mode: 0o600 });
+    return complete;
+  }
+  const secrets = fresh();
   fs.mkdirSync(dataDir, { recursive: true });
   // 'wx' so that two processes starting at once cannot overwrite each other's secrets.
   try {

@@ -4,7 +4,7 @@
  */
 import { DeploymentParseError, engineErrorFrom, EngineUnavailableError } from './errors.js';
 import { xmlSyntaxProblem } from './xml-syntax.js';
-import { fromTypedVariables, toTypedVariables, type PlainVariables, type TypedVariables } from './variables.js';
+import { fromTypedValue, fromTypedVariables, toTypedVariables, type PlainVariables, type TypedVariables } from './variables.js';
 
 export interface EngineClientOptions {
   baseUrl: string;
@@ -117,6 +117,7 @@ export interface HistoricProcessInstance {
   id: string;
   businessKey: string | null;
   processDefinitionKey: string;
+  processDefinitionId: string;
   startTime: string;
   endTime: string | null;
   state: string;
@@ -304,12 +305,41 @@ export class EngineClient {
     return fromTypedVariables(typed);
   }
 
+  /** Candidate groups and users of a task. */
+  async taskCandidateGroups(id: string): Promise<string[]> {
+    const links = await this.get<{ type: string; groupId: string | null }[]>(`/task/${encodeURIComponent(id)}/identity-links?type=candidate`);
+    return links.map((link) => link.groupId).filter((group): group is string => Boolean(group));
+  }
+
+  async historicTaskCount(query: { processInstanceId: string; taskHadCandidateGroup?: string }): Promise<number> {
+    const params = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined) as [string, string][]);
+    return (await this.get<{ count: number }>(`/history/task/count?${params}`)).count;
+  }
+
+  /** Selected variables of several process instances at once (inbox pages). */
+  async variableInstances(processInstanceIds: string[], names: string[]): Promise<{ processInstanceId: string; name: string; value: unknown }[]> {
+    if (processInstanceIds.length === 0) return [];
+    const rows = await this.post<{ processInstanceId: string; name: string; type: string; value: unknown; valueInfo?: Record<string, unknown> }[]>(
+      '/variable-instance?deserializeValues=false',
+      { processInstanceIdIn: processInstanceIds, variableNameIn: names },
+    );
+    return rows.map((row) => ({ processInstanceId: row.processInstanceId, name: row.name, value: fromTypedValue({ value: row.value, type: row.type, valueInfo: row.valueInfo }) }));
+  }
+
   externalTasks(query: { processInstanceId?: string; topicName?: string; withRetriesLeft?: boolean; noRetriesLeft?: boolean } = {}): Promise<ExternalTask[]> {
     return this.post('/external-task', query);
   }
 
   async externalTaskCount(query: { topicName?: string; processInstanceId?: string } = {}): Promise<number> {
     return (await this.post<{ count: number }>('/external-task/count', query)).count;
+  }
+
+  async lockExternalTask(id: string, workerId: string, lockDuration: number): Promise<void> {
+    await this.post(`/external-task/${encodeURIComponent(id)}/lock`, { workerId, lockDuration });
+  }
+
+  async completeExternalTask(id: string, workerId: string, variables: PlainVariables = {}): Promise<void> {
+    await this.post(`/external-task/${encodeURIComponent(id)}/complete`, { workerId, variables: toTypedVariables(variables) });
   }
 
   jobs(query: { processInstanceId?: string; timers?: boolean; withException?: boolean; activityId?: string } = {}): Promise<Job[]> {

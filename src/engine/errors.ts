@@ -98,7 +98,7 @@ export function engineErrorFrom(status: number, body: unknown, context: string):
   }
   if (status === 401 || status === 403) return new EngineAuthError(message, status, payload.type, payload.code);
   if (status === 404) return new EngineNotFoundError(message, status, payload.type, payload.code);
-  if (status === 409 || payload.type === 'OptimisticLockingException') {
+  if (status === 409 || payload.type === 'OptimisticLockingException' || payload.type === 'TaskAlreadyClaimedException') {
     return new EngineConflictError(message, status, payload.type, payload.code);
   }
   return new EngineError(message, status, payload.type, payload.code);

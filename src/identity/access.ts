@@ -1,68 +1,91 @@
 /**
  * Every /api route declares who may call it (`config.access`); a route without a
- * declaration refuses to register, so nothing is open by accident.
- *
- * Until accounts and sessions exist (identity issue), the only principal is the
- * bootstrap administrator, authenticated with HTTP basic auth against the credentials
- * from the environment (or the generated development default).
+ * declaration refuses to register, so nothing is open by accident. The caller is the
+ * user of the session cookie; state-changing requests must also carry the session's
+ * CSRF token in the X-CSRF-Token header.
  */
-import { timingSafeEqual, createHash } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Database } from '../database/prisma.js';
 import { ApiError } from '../http/api-error.js';
 import type { Principal, Role } from './roles.js';
+import { CSRF_HEADER, resolveSession, SESSION_COOKIE } from './sessions.js';
 
 export type Access = 'public' | { roles: Role[] };
+
+export interface RouteRule {
+  method: string;
+  url: string;
+  access: Access;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
+  interface FastifyInstance {
+    /** Every /api route with its access rule (the authorization matrix; README, tests). */
+    routeRules: RouteRule[];
+  }
   interface FastifyRequest {
     principal?: Principal;
+    sessionToken?: string;
+    csrfToken?: string;
   }
 }
 
-export interface Credentials {
-  user: string;
-  password: string;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }
 
-function sameSecret(a: string, b: string): boolean {
-  // Hash first so the comparison takes the same time whatever the lengths.
-  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+/** The session's user, if the request carries a valid session cookie. */
+async function authenticate(request: FastifyRequest, database: Database): Promise<{ principal: Principal; csrfToken: string; token: string } | undefined> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return undefined;
+  const session = await resolveSession(database, token);
+  if (!session) return undefined;
+  const { user } = session;
+  return {
+    token,
+    csrfToken: session.csrfToken,
+    principal: { userId: user.username, displayName: user.displayName, roles: user.roles, department: user.departmentCode ?? undefined },
+  };
 }
 
-function authenticate(request: FastifyRequest, admin: Credentials): Principal | undefined {
-  const header = request.headers.authorization;
-  if (!header?.startsWith('Basic ')) return undefined;
-  const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
-  const separator = decoded.indexOf(':');
-  if (separator < 0) return undefined;
-  const user = decoded.slice(0, separator);
-  const password = decoded.slice(separator + 1);
-  if (sameSecret(user, admin.user) && sameSecret(password, admin.password)) {
-    return { userId: admin.user, roles: ['admin'] };
-  }
-  return undefined;
-}
-
-export function installAccessControl(app: FastifyInstance, admin: Credentials): void {
+export function installAccessControl(app: FastifyInstance, database: Database): void {
+  const rules: RouteRule[] = [];
+  app.decorate('routeRules', rules);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') rules.push({ method, url: route.url, access });
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation: a caller without the right gets 401/403, never a 400 describing the body.
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
-    if (!access || access === 'public') return;
-    const principal = authenticate(request, admin);
-    if (!principal) {
-      throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'authentication required');
+    if (!access) return;
+    const session = await authenticate(request, database);
+    if (session) {
+      request.principal = session.principal;
+      request.sessionToken = session.token;
+      request.csrfToken = session.csrfToken;
     }
-    if (!principal.roles.some((role) => access.roles.includes(role))) {
-      throw new ApiError(403, 'FORBIDDEN', '无权执行此操作', 'your role may not do this', { required: access.roles });
+    if (access === 'public') return;
+    if (!session) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'please log in');
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
+        throw new ApiError(403, 'CSRF_TOKEN_INVALID', '请求缺少有效的 CSRF 令牌，请刷新页面', 'missing or wrong CSRF token; reload the page');
+      }
     }
-    request.principal = principal;
+    if (!session.principal.roles.some((role) => access.roles.includes(role))) {
+      throw new ApiError(403, 'FORBIDDEN', '您的角色无权执行此操作', 'your role may not do this', { required: access.roles });
+    }
   });
 }

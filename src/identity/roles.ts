@@ -15,8 +15,19 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {
+  /** Username. */
   userId: string;
+  displayName: string;
   roles: Role[];
   /** Department code (部门编码); candidate groups use the same codes. */
   department?: string;
+}
+
+/** Candidate groups whose tasks a principal works on: the department, and "<code>-head" for heads. */
+export function taskGroups(principal: Principal): string[] {
+  if (!principal.department) return [];
+  const groups = [];
+  if (principal.roles.some((role) => role === 'clerk' || role === 'reviewer' || role === 'head')) groups.push(principal.department);
+  if (principal.roles.includes('head')) groups.push(`${principal.department}-head`);
+  return groups;
 }

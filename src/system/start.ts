@@ -15,10 +15,15 @@ import { superviseEngine } from '../engine/supervisor.js';
 import type { Logger } from '../log/logger.js';
 import { buildWebIfChanged } from '../web/build.js';
 import { buildApp } from '../app.js';
+import { CalendarService } from '../calendar/service.js';
+import { seedDemoCases } from '../demo/seed.js';
+import { ensureAdministrator, seedDemo, type SeedUser } from '../identity/seed.js';
 import { createWorkerRuntime } from '../../workers/run.js';
 
 export interface RunningSystem {
   apiUrl: string;
+  /** Demo users created on this start (first development start only). */
+  seededUsers: SeedUser[];
   stop(): Promise<void>;
 }
 
@@ -87,6 +92,8 @@ export async function startSystem(config: Config, logger: Logger): Promise<Runni
 
     const prisma = createPrismaClient(database.apiUrl);
     stops.push({ name: 'prisma', stop: () => prisma.$disconnect() });
+    if (await ensureAdministrator(prisma, config.admin)) logger.info({ user: config.admin.user }, '已创建管理员账户 / administrator account created');
+    const seededUsers = config.demo ? await seedDemo(prisma, config.demo.password) : [];
     const app = await buildApp({ config, engine, database: prisma, logger, pendingMigrations: () => pendingMigrations(database.apiUrl) });
     await app.listen({ host: config.host, port: config.port });
     stops.push({ name: 'api', stop: () => app.close() });
@@ -96,8 +103,13 @@ export async function startSystem(config: Config, logger: Logger): Promise<Runni
     // Workers stop before the API closes its engine connections and before the engine.
     stops.push({ name: 'workers', stop: () => workers.stop() });
 
+    if (seededUsers.length > 0) {
+      const cases = await seedDemoCases({ engine, database: prisma, calendars: new CalendarService(prisma, { closingTime: config.office.closingTime }) });
+      logger.info({ cases }, '已创建演示案件 / demo cases created');
+    }
+
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    return { apiUrl: `http://${host === '127.0.0.1' ? 'localhost' : host}:${config.port}`, stop: stopAll };
+    return { apiUrl: `http://${host === '127.0.0.1' ? 'localhost' : host}:${config.port}`, seededUsers, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -7,7 +7,7 @@ import { pendingMigrations } from '../../src/database/migrate.js';
 import { EngineClient } from '../../src/engine/client.js';
 import { deployShippedProcesses } from '../../src/engine/deploy-processes.js';
 import { freePort } from '../../src/net/free-port.js';
-import { testApp, type TestApp } from '../support/app.js';
+import { DEMO_PASSWORD, login, testApp, type TestApp } from '../support/app.js';
 import { engineClient, testEnvironment, unique } from '../support/environment.js';
 import { captureLogger } from '../support/logs.js';
 
@@ -32,7 +32,7 @@ describe('API surface', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.engine).toMatchObject({ reachable: true, version: '7.24.0' });
-    expect(body.processes).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'sunshine-demo', versionTag: '2.0' })]));
+    expect(body.processes).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'sunshine-demo', versionTag: '3.0' })]));
   });
 
   it('serves the OpenAPI document with the routes and their schemas', async () => {
@@ -40,7 +40,7 @@ describe('API surface', () => {
     expect([200, 302]).toContain(html.statusCode);
     const spec = (await t.app.inject('/docs/json')).json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/health', '/ready', '/api/status', '/api/demo/cases', '/api/demo/cases/{caseId}']));
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/health', '/ready', '/api/status', '/api/demo/cases', '/api/cases/{caseId}', '/api/inbox', '/api/auth/login']));
     expect(spec.paths['/api/demo/cases'].post.requestBody.content['application/json'].schema.required).toEqual(['applicant', 'materials']);
   });
 
@@ -48,10 +48,11 @@ describe('API surface', () => {
     const missing = await t.app.inject('/api/nothing-here');
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ error: 'NOT_FOUND', message: expect.stringContaining(' / ') });
+    const clerk = await t.login('window-clerk');
     const malformed = await t.app.inject({
       method: 'POST',
       url: '/api/demo/cases',
-      headers: { authorization: t.adminAuth, 'content-type': 'application/json' },
+      headers: { ...clerk.headers, 'content-type': 'application/json' },
       payload: '{"applicant": ',
     });
     expect(malformed.statusCode).toBe(400);
@@ -73,6 +74,7 @@ describe('API surface', () => {
       DATABASE_URL: emptyUrl,
       SUNSHINE_ENGINE_DATABASE_URL: env.engineDatabaseUrl,
       SUNSHINE_ENGINE_URL: deadEngine.baseUrl,
+      SUNSHINE_LOGIN_RATE_LIMIT: '1000',
     });
     const app = await buildApp({ config, engine: deadEngine, database: t.database, logger: captureLogger('silent').logger, pendingMigrations: () => pendingMigrations(emptyUrl), serveWeb: false });
     const ready = await app.inject('/ready');
@@ -80,7 +82,8 @@ describe('API surface', () => {
     expect(ready.json()).toMatchObject({ ready: false, engine: { ok: false }, migrations: { ok: false, detail: expect.stringContaining('pending') } });
     const status = (await app.inject('/api/status')).json();
     expect(status.engine).toMatchObject({ reachable: false, message: '流程引擎不可达 / the process engine is unreachable' });
-    const demo = await app.inject({ method: 'POST', url: '/api/demo/cases', headers: { authorization: `Basic ${Buffer.from(`${config.admin.user}:${config.admin.password}`).toString('base64')}` }, payload: { applicant: 'x', materials: [] } });
+    const clerk = await login(app, 'window-clerk', DEMO_PASSWORD);
+    const demo = await app.inject({ method: 'POST', url: '/api/demo/cases', headers: clerk.headers, payload: { applicant: 'x', materials: [] } });
     expect(demo.statusCode).toBe(503);
     expect(demo.json().error).toBe('ENGINE_UNAVAILABLE');
     await app.close();

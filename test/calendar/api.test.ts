@@ -1,10 +1,12 @@
 /** Administrators load and correct holiday years; the change applies without a restart. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../support/app.js';
+import { testApp, type Session, type TestApp } from '../support/app.js';
 
 let t: TestApp;
+let admin: Session;
 beforeAll(async () => {
   t = await testApp({ fixtureYears: false });
+  admin = await t.login('admin');
 });
 afterAll(() => t.close());
 
@@ -24,13 +26,15 @@ describe('calendar API', () => {
   it('only lets the administrator load a year', async () => {
     const anonymous = await t.app.inject({ method: 'PUT', url: '/api/calendar/years/2027', payload: year2027 });
     expect(anonymous.statusCode).toBe(401);
+    const reviewer = await t.login('demo-reviewer');
+    expect((await t.app.inject({ method: 'PUT', url: '/api/calendar/years/2027', headers: reviewer.headers, payload: year2027 })).statusCode).toBe(403);
   });
 
   it('rejects invalid data naming the date and the rule', async () => {
     const response = await t.app.inject({
       method: 'PUT',
       url: '/api/calendar/years/2027',
-      headers: { authorization: t.adminAuth },
+      headers: admin.headers,
       payload: { ...year2027, daysOff: ['2027-01-01', '2028-01-03'], makeUpWorkdays: ['2027-03-03'] },
     });
     expect(response.statusCode).toBe(400);
@@ -38,13 +42,13 @@ describe('calendar API', () => {
     expect(body.error).toBe('VALIDATION_FAILED');
     expect(body.message).toContain('2028-01-03');
     expect(body.message).toContain('2027-03-03');
-    const mismatch = await t.app.inject({ method: 'PUT', url: '/api/calendar/years/2028', headers: { authorization: t.adminAuth }, payload: year2027 });
+    const mismatch = await t.app.inject({ method: 'PUT', url: '/api/calendar/years/2028', headers: admin.headers, payload: year2027 });
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.json().error).toBe('YEAR_MISMATCH');
   });
 
   it('loads a new year and corrects it, audited and effective at once', async () => {
-    const loaded = await t.app.inject({ method: 'PUT', url: '/api/calendar/years/2027', headers: { authorization: t.adminAuth }, payload: year2027 });
+    const loaded = await t.app.inject({ method: 'PUT', url: '/api/calendar/years/2027', headers: admin.headers, payload: year2027 });
     expect(loaded.statusCode, loaded.body).toBe(200);
     // 2027: 261 weekdays − 1 day off + 1 make-up Saturday.
     expect(loaded.json()).toMatchObject({ year: 2027, origin: 'administrator', updatedBy: 'admin', workingDays: 261 });
@@ -52,7 +56,7 @@ describe('calendar API', () => {
     const corrected = await t.app.inject({
       method: 'PUT',
       url: '/api/calendar/years/2027',
-      headers: { authorization: t.adminAuth },
+      headers: admin.headers,
       payload: { ...year2027, daysOff: ['2027-01-01', '2027-02-08'] },
     });
     expect(corrected.json()).toMatchObject({ workingDays: 260 });

@@ -9,8 +9,9 @@ import { ClockStopService } from '../../src/clock-stops/service.js';
 import { planDeadlines, planVariables, type DeadlinePlan } from '../../src/deadlines/plan.js';
 import { DEMO_LIMITS, DEMO_PROCESS_KEY } from '../../src/demo/routes.js';
 import { deployShippedProcesses } from '../../src/engine/deploy-processes.js';
+import { sampleMaterials } from '../../src/demo/sample-files.js';
 import { testApp, type TestApp } from '../support/app.js';
-import { engineClient, eventually, testEnvironment } from '../support/environment.js';
+import { engineClient, eventually } from '../support/environment.js';
 
 let t: TestApp;
 const engine = engineClient();
@@ -96,10 +97,12 @@ describe('clock stops', () => {
   });
 
   it('answers 409 for a pause while paused and a resume while running, and shows pauses in the timeline', async () => {
-    const started = await t.app.inject({ method: 'POST', url: '/api/demo/cases', headers: { authorization: t.adminAuth }, payload: { applicant: '孙七', materials: MATERIALS } });
+    // The window took the case in, so its clerk may stop the clock.
+    const clerk = await t.login('window-clerk');
+    const started = await t.app.inject({ method: 'POST', url: '/api/demo/cases', headers: clerk.headers, payload: { applicant: '孙七', materials: sampleMaterials('孙七') } });
     const { caseId } = started.json();
-    const call = (action: 'pause' | 'resume', payload: object) =>
-      t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/clock/${action}`, headers: { authorization: t.adminAuth }, payload });
+    const call = (action: 'pause' | 'resume', payload: object, session = clerk) =>
+      t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/clock/${action}`, headers: session.headers, payload });
 
     const notPaused = await call('resume', {});
     expect(notPaused.statusCode).toBe(409);
@@ -115,20 +118,19 @@ describe('clock stops', () => {
     expect(resumed.statusCode, resumed.body).toBe(200);
     expect(resumed.json().stop.shiftedWorkingDays).toBe(0);
 
-    const view = await t.app.inject({ method: 'GET', url: `/api/demo/cases/${caseId}`, headers: { authorization: t.adminAuth } });
+    const view = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: clerk.headers });
     const kinds = (view.json().timeline as { kind: string }[]).map((entry) => entry.kind);
     expect(kinds).toEqual(expect.arrayContaining(['step', 'pause', 'resume']));
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/cases/00000000-0000-0000-0000-000000000000/clock/pause', headers: { authorization: t.adminAuth }, payload: { reason: 'hearing' } });
-    expect(unknown.statusCode).toBe(404);
+    // Another department may not touch this case's clock, nor one it cannot see.
+    const stranger = await t.login('housing-reviewer');
+    expect((await call('pause', { reason: 'hearing' }, stranger)).statusCode).toBe(403);
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/cases/00000000-0000-0000-0000-000000000000/clock/pause', headers: clerk.headers, payload: { reason: 'hearing' } });
+    expect(unknown.statusCode).toBe(403);
   });
 });
 
 /** Completes an external task as a worker would, unless a worker holds it already. */
 async function completeUnlessTaken(taskId: string): Promise<void> {
-  const env = testEnvironment();
-  const headers = { authorization: `Basic ${Buffer.from(`${env.engineUser}:${env.enginePassword}`).toString('base64')}`, 'content-type': 'application/json' };
-  const locked = await fetch(`${env.engineRestUrl}/external-task/${taskId}/lock`, { method: 'POST', headers, body: JSON.stringify({ workerId: 'test', lockDuration: 60_000 }) });
-  if (!locked.ok) return;
-  const completed = await fetch(`${env.engineRestUrl}/external-task/${taskId}/complete`, { method: 'POST', headers, body: JSON.stringify({ workerId: 'test', variables: {} }) });
-  if (!completed.ok) throw new Error(`complete failed: ${await completed.text()}`);
+  const locked = await engine.lockExternalTask(taskId, 'clock-test', 60_000).then(() => true, () => false);
+  if (locked) await engine.completeExternalTask(taskId, 'clock-test');
 }

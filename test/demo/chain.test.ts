@@ -1,38 +1,52 @@
 /**
- * The demo chain end to end on the real engine: the API starts a case → a worker
- * completes the external task → a user task appears → the API completes it → history
- * shows the path. Plus the BPMN-error branch and the yellow-warning timer.
+ * The demo chain end to end on the real engine: the window takes an application in → a
+ * worker checks the materials → a review task appears in the department's inbox → the
+ * reviewer claims and decides through the API → the case file shows path and opinion.
+ * Plus the BPMN-error branch, deadlines from the calendar and the warning pattern.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleMaterials } from '../../src/demo/sample-files.js';
 import { deployShippedProcesses } from '../../src/engine/deploy-processes.js';
 import { TOPICS } from '../../workers/registry.js';
-import { supervisionWarn } from '../../workers/supervision/warn.js';
 import { WorkerRuntime } from '../../workers/runtime/runtime.js';
-import { testApp, type TestApp } from '../support/app.js';
+import { supervisionWarn } from '../../workers/supervision/warn.js';
+import { testApp, type Session, type TestApp } from '../support/app.js';
 import { engineClient, eventually, testEnvironment, unique } from '../support/environment.js';
 import { captureLogger } from '../support/logs.js';
 
 let t: TestApp;
 let workers: WorkerRuntime;
+let clerk: Session;
+let reviewer: Session;
 const engine = engineClient();
 
-interface CaseView {
+interface CaseFile {
   state: string;
-  tasks: { id: string; name: string; due: string | null }[];
-  path: { activityId: string; endTime: string | null }[];
-  variables: Record<string, unknown>;
+  tasks: { id: string; name: string; step: string; due: string | null; assignee: string | null }[];
+  opinions: { step: string; decision: string; opinion: string; author: string; department: string }[];
+  timeline: { kind: string; text: string }[];
+  deadlines: { deadline: string; steps: Record<string, { deadline: string }> } | null;
+  materials: { id: string; code: string; contentType: string }[];
 }
 
-async function startCase(body: Record<string, unknown>) {
-  const response = await t.app.inject({ method: 'POST', url: '/api/demo/cases', headers: { authorization: t.adminAuth }, payload: body });
+async function takeIn(applicant: string, codes = ['application-form', 'id-card']) {
+  const materials = sampleMaterials(applicant).filter((material) => codes.includes(material.code));
+  const response = await t.app.inject({ method: 'POST', url: '/api/demo/cases', headers: clerk.headers, payload: { applicant, materials } });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { caseId: string; businessKey: string; deadline: string; yellowAt: string };
 }
 
-async function getCase(caseId: string): Promise<CaseView> {
-  const response = await t.app.inject({ method: 'GET', url: `/api/demo/cases/${caseId}`, headers: { authorization: t.adminAuth } });
+async function caseFile(caseId: string, session = reviewer): Promise<CaseFile> {
+  const response = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: session.headers });
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
+}
+
+async function reviewTask(caseId: string) {
+  return eventually(async () => {
+    const [task] = await engine.tasks({ processInstanceId: caseId, taskDefinitionKey: 'Review' });
+    return task;
+  }, 20_000, 'the review task');
 }
 
 beforeAll(async () => {
@@ -48,6 +62,8 @@ beforeAll(async () => {
     services: { database: t.database, engine },
   });
   workers.start();
+  clerk = await t.login('window-clerk');
+  reviewer = await t.login('demo-reviewer');
 });
 
 afterAll(async () => {
@@ -56,61 +72,61 @@ afterAll(async () => {
 });
 
 describe('demo procedure', () => {
-  it('runs API → worker → user task → API → history', async () => {
-    const started = await startCase({ applicant: '张三', materials: ['application-form', 'id-card'] });
+  it('runs intake → worker → inbox → claim → decision → case file', async () => {
+    const started = await takeIn('张三');
     expect(started.businessKey).toMatch(/^DEMO-\d{8}-[0-9A-F]{6}$/);
     expect(started.deadline).toMatch(/\+08:00$/);
 
-    const withTask = await eventually(async () => {
-      const view = await getCase(started.caseId);
-      return view.tasks.length > 0 && view;
-    }, 20_000, 'the review task');
-    expect(withTask.variables.materialsComplete).toBe(true);
-    expect(withTask.tasks[0]!.name).toBe('部门审查 / department review');
+    const task = await reviewTask(started.caseId);
+    const inbox = await t.app.inject({ method: 'GET', url: `/api/inbox?q=${started.businessKey}`, headers: reviewer.headers });
+    expect(inbox.json().items).toEqual([expect.objectContaining({ id: task.id, applicant: '张三', businessKey: started.businessKey, status: 'normal', assignee: null })]);
 
+    const form = (await t.app.inject({ method: 'GET', url: `/api/tasks/${task.id}`, headers: reviewer.headers })).json();
+    expect(form.form.map((field: { id: string }) => field.id)).toEqual(['decision', 'opinion', 'missingItems']);
+
+    expect((await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/claim`, headers: reviewer.headers })).statusCode).toBe(204);
     const complete = await t.app.inject({
       method: 'POST',
-      url: `/api/demo/tasks/${withTask.tasks[0]!.id}/complete`,
-      headers: { authorization: t.adminAuth },
-      payload: { decision: 'approve', opinion: '材料齐全，同意 / complete, approved' },
+      url: `/api/tasks/${task.id}/complete`,
+      headers: reviewer.headers,
+      payload: { values: { decision: 'approve', opinion: '材料齐全，同意 / complete, approved' } },
     });
     expect(complete.statusCode, complete.body).toBe(204);
 
-    const done = await getCase(started.caseId);
+    const done = await caseFile(started.caseId);
     expect(done.state).toBe('COMPLETED');
-    expect(done.path.map((step) => step.activityId)).toEqual(['Received', 'CheckMaterials', 'Review', 'Decided']);
-
-    const audit = await t.database.auditEntry.findMany({ where: { subject: started.businessKey }, orderBy: { id: 'asc' } });
-    expect(audit.map((entry) => entry.action)).toEqual(['demo.case.start', 'demo.task.complete']);
+    expect(done.timeline.filter((entry) => entry.kind === 'step').map((entry) => entry.text)).toEqual([
+      '收件 / received',
+      '材料核验 / check materials',
+      '部门审查 / department review',
+      '办结 / decided',
+    ]);
+    expect(done.opinions).toEqual([expect.objectContaining({ step: 'Review', decision: 'approve', author: 'demo-reviewer', department: 'demo' })]);
+    const audit = await t.database.auditEntry.findMany({ where: { subject: started.caseId }, orderBy: { id: 'asc' } });
+    expect(audit.map((entry) => entry.action)).toEqual(['case.intake', 'task.claim', 'task.complete']);
   });
 
   it('ends in a correction request when materials are missing (BPMN error)', async () => {
-    const started = await startCase({ applicant: '李四', materials: ['application-form'] });
-    const done = await eventually(async () => {
-      const view = await getCase(started.caseId);
-      return view.state === 'COMPLETED' && view;
-    }, 20_000, 'the correction branch');
-    expect(done.path.map((step) => step.activityId)).toEqual(['Received', 'CheckMaterials', 'MaterialsIncomplete', 'CorrectionRequested']);
+    const started = await takeIn('李四', ['application-form']);
+    await eventually(async () => (await engine.historicProcessInstance(started.caseId)).state === 'COMPLETED', 20_000, 'the correction branch');
+    const ids = (await engine.historicActivityInstances(started.caseId)).map((step) => step.activityId);
+    expect(ids).toEqual(['Received', 'CheckMaterials', 'MaterialsIncomplete', 'CorrectionRequested']);
   });
 
   it('plans deadlines in working days from the calendar', async () => {
-    const started = await startCase({ applicant: '赵六', materials: ['application-form', 'id-card'] });
-    const view = await eventually(async () => {
-      const current = await getCase(started.caseId);
-      return current.tasks.length > 0 && current;
-    }, 20_000, 'the review task');
-    const plan = view.variables.deadlinePlan as { days: number; deadline: string; steps: { Review: { deadline: string } } };
-    expect(plan.days).toBe(5);
-    expect(started.deadline).toBe(plan.deadline);
+    const started = await takeIn('赵六');
+    const task = await reviewTask(started.caseId);
+    const view = await caseFile(started.caseId);
+    expect(view.deadlines!.deadline).toBe(started.deadline);
     expect(started.deadline).toMatch(/T23:59:59\+08:00$/);
-    expect(Date.parse(view.tasks[0]!.due!)).toBe(Date.parse(plan.steps.Review.deadline));
+    expect(Date.parse(task.due!)).toBe(Date.parse(view.deadlines!.steps.Review!.deadline));
     const timers = await engine.jobs({ processInstanceId: started.caseId, timers: true });
     expect(timers).toHaveLength(4); // step yellow + red, case yellow + red
   });
 
   it('fires a due warning timer within seconds, records it once, and escalates a red one', async () => {
-    const started = await startCase({ applicant: '王五', materials: ['application-form', 'id-card'] });
-    await eventually(async () => (await getCase(started.caseId)).tasks.length > 0, 20_000, 'the review task');
+    const started = await takeIn('王五');
+    await reviewTask(started.caseId);
     const byActivity = async (activityId: string) => {
       const [found] = await engine.jobs({ processInstanceId: started.caseId, activityId });
       if (!found) throw new Error(`no timer on ${activityId}`);
@@ -132,17 +148,32 @@ describe('demo procedure', () => {
     // Red on the step: forcing the timer records a red warning and opens a 督办 task for the head.
     await engine.executeJob((await byActivity('ReviewRed')).id);
     await eventually(async () => (await engine.tasks({ processInstanceId: started.caseId, taskDefinitionKey: 'EscalateReview' })).length === 1, 20_000, 'the escalation task');
-    expect(await engine.tasks({ processInstanceId: started.caseId, candidateGroup: 'demo-head' })).toHaveLength(1);
     // Red on the whole case as well.
     await engine.executeJob((await byActivity('CaseRed')).id);
     await eventually(async () => (await engine.tasks({ processInstanceId: started.caseId, candidateGroup: 'demo-head' })).length === 2, 20_000, 'the case escalation task');
 
     const warnings = await t.database.warning.findMany({ where: { caseId: started.caseId }, orderBy: { id: 'asc' } });
     expect(warnings.map((w) => `${w.scope}:${w.level}`)).toEqual(['step:yellow', 'step:red', 'case:red']);
-    const view = await getCase(started.caseId);
-    expect((view as unknown as { timeline: { kind: string }[] }).timeline.filter((entry) => entry.kind === 'warning')).toHaveLength(3);
+    const view = await caseFile(started.caseId);
+    expect(view.timeline.filter((entry) => entry.kind === 'warning')).toHaveLength(3);
     // The review task itself is still open: the warnings do not interrupt it.
-    expect(view.tasks.map((task) => task.name)).toContain('部门审查 / department review');
+    expect(view.tasks.map((task) => task.step)).toContain('Review');
+    // The head sees the escalations in the head's inbox; the reviewer does not.
+    const head = await t.login('demo-head');
+    const headInbox = (await t.app.inject({ method: 'GET', url: `/api/inbox?q=${started.businessKey}`, headers: head.headers })).json();
+    expect(headInbox.items.map((item: { name: string }) => item.name).sort()).toEqual(['督办：审查超期 / supervision order: review overdue', '督办：案件超期 / supervision order: case overdue', '部门审查 / department review'].sort());
+    const reviewerInbox = (await t.app.inject({ method: 'GET', url: `/api/inbox?q=${started.businessKey}`, headers: reviewer.headers })).json();
+    expect(reviewerInbox.items.map((item: { name: string }) => item.name)).toEqual(['部门审查 / department review']);
+    expect(reviewerInbox.items[0].status).toBe('normal');
+
+    // Once its due date has passed the task is red in the inbox, and the status filter finds it.
+    const review = await reviewTask(started.caseId);
+    await engine.setTaskDue(review.id, new Date(Date.now() - 3_600_000).toISOString());
+    const red = (await t.app.inject({ method: 'GET', url: `/api/inbox?status=red&q=${started.businessKey}`, headers: reviewer.headers })).json();
+    expect(red.items).toEqual([expect.objectContaining({ id: review.id, status: 'red', workingDaysLeft: expect.any(Number) })]);
+    expect(red.items[0].workingDaysLeft).toBeLessThanOrEqual(0);
+    const normal = (await t.app.inject({ method: 'GET', url: `/api/inbox?status=normal&q=${started.businessKey}`, headers: reviewer.headers })).json();
+    expect(normal.items).toEqual([]);
   });
 
   it('records a warning once when its task is delivered twice', async () => {
@@ -162,58 +193,54 @@ describe('demo procedure', () => {
     expect(await t.database.warning.count({ where: { externalTaskId: context.taskId } })).toBe(1);
   });
 
-  it('rejects bad input with 400 naming the field and the rule', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/demo/cases',
-      headers: { authorization: t.adminAuth },
-      payload: { applicant: '', materials: 'id-card' },
-    });
+  it('rejects bad intake with 400 naming the field and the rule', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/demo/cases', headers: clerk.headers, payload: { applicant: '', materials: 'id-card' } });
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.error).toBe('VALIDATION_FAILED');
     expect(body.message).toMatch(/^请求参数无效 \/ invalid request: /);
     expect(body.details.map((detail: { field: string }) => detail.field)).toEqual(expect.arrayContaining(['body.applicant', 'body.materials']));
-  });
-
-  it('requires the administrator for demo routes and refuses a wrong password', async () => {
-    const anonymous = await t.app.inject({ method: 'POST', url: '/api/demo/cases', payload: { applicant: 'x', materials: [] } });
-    expect(anonymous.statusCode).toBe(401);
-    expect(anonymous.json().error).toBe('UNAUTHENTICATED');
-    const wrong = await t.app.inject({
-      method: 'GET',
-      url: '/api/demo/cases/00000000-0000-0000-0000-000000000000',
-      headers: { authorization: `Basic ${Buffer.from('admin:wrong-password').toString('base64')}` },
-    });
-    expect(wrong.statusCode).toBe(401);
-  });
-
-  it('does not open tasks of other procedures through the demo door', async () => {
-    const key = unique('other');
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="D" targetNamespace="t">
-  <bpmn:process id="${key}" isExecutable="true" camunda:historyTimeToLive="P1D">
-    <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:userTask id="Secret" camunda:candidateGroups="land"><bpmn:incoming>F1</bpmn:incoming></bpmn:userTask>
-    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Secret" />
-  </bpmn:process>
-</bpmn:definitions>`;
-    await engine.deploy({ name: key, files: [{ name: `${key}.bpmn`, content: xml }] });
-    const instance = await engine.startProcess(key);
-    const [task] = await engine.tasks({ processInstanceId: instance.id });
-    const response = await t.app.inject({
+    const wrongType = await t.app.inject({
       method: 'POST',
-      url: `/api/demo/tasks/${task!.id}/complete`,
-      headers: { authorization: t.adminAuth },
-      payload: { decision: 'approve', opinion: 'x' },
+      url: '/api/demo/cases',
+      headers: clerk.headers,
+      payload: { applicant: 'x', materials: [{ code: 'id-card', fileName: 'a.exe', contentType: 'application/x-msdownload', contentBase64: 'AAAA' }] },
     });
-    expect(response.statusCode).toBe(404);
-    expect(await engine.tasks({ processInstanceId: instance.id })).toHaveLength(1);
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json().details[0].field).toBe('body.materials.0.contentType');
   });
 
-  it('answers 404 for an unknown case, never a 500', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/demo/cases/00000000-0000-0000-0000-000000000000', headers: { authorization: t.adminAuth } });
-    expect(response.statusCode).toBe(404);
-    expect(response.json().error).toBe('NOT_FOUND');
+  it('validates the decision form on the server, including "required when"', async () => {
+    const started = await takeIn('周八');
+    const task = await reviewTask(started.caseId);
+    await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/claim`, headers: reviewer.headers });
+    const missing = await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/complete`, headers: reviewer.headers, payload: { values: { decision: 'correction', opinion: '缺少材料' } } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().details).toEqual([expect.objectContaining({ field: 'values.missingItems', message: expect.stringContaining('required when decision is correction') })]);
+    const unknownChoice = await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/complete`, headers: reviewer.headers, payload: { values: { decision: 'maybe', opinion: 'x y' } } });
+    expect(unknownChoice.json().details[0].field).toBe('values.decision');
+    const extra = await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/complete`, headers: reviewer.headers, payload: { values: { decision: 'approve', opinion: '同意', approvedBy: 'someone' } } });
+    expect(extra.statusCode).toBe(400);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${task.id}/complete`,
+      headers: reviewer.headers,
+      payload: { values: { decision: 'correction', opinion: '请补正', missingItems: '营业执照副本' } },
+    });
+    expect(ok.statusCode, ok.body).toBe(204);
+    expect((await engine.historicProcessInstance(started.caseId)).state).toBe('COMPLETED');
+  });
+
+  it('serves the materials for preview to whoever may see the case', async () => {
+    const started = await takeIn('吴九');
+    await reviewTask(started.caseId);
+    const view = await caseFile(started.caseId);
+    const pdf = view.materials.find((material) => material.code === 'application-form')!;
+    const response = await t.app.inject({ method: 'GET', url: `/api/cases/${started.caseId}/materials/${pdf.id}`, headers: reviewer.headers });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const other = await t.login('housing-reviewer');
+    expect((await t.app.inject({ method: 'GET', url: `/api/cases/${started.caseId}/materials/${pdf.id}`, headers: other.headers })).statusCode).toBe(403);
   });
 });

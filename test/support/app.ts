@@ -7,6 +7,7 @@ import { createPrismaClient, type Database } from '../../src/database/prisma.js'
 import { engineClient, freshDatabase, testEnvironment } from './environment.js';
 import { captureLogger } from './logs.js';
 import { shippedHolidayYears } from '../../src/calendar/shipped.js';
+import { ensureAdministrator, seedDemo } from '../../src/identity/seed.js';
 
 /**
  * Tests start cases "now", and deadlines reach into next year near the year's end. Years
@@ -23,15 +24,32 @@ export async function loadFixtureYears(database: Database): Promise<void> {
   });
 }
 
-export const TEST_ADMIN = { user: 'admin', password: 'test-admin-password' };
+export const TEST_ADMIN = { user: 'admin', password: 'test-admin-password-1' };
+/** Password of every seeded demo user in tests. */
+export const DEMO_PASSWORD = 'demo-password-1';
+
+export interface Session {
+  username: string;
+  csrfToken: string;
+  /** Headers of a logged-in browser: the session cookie and the CSRF token. */
+  headers: { cookie: string; 'x-csrf-token': string };
+}
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
   databaseUrl: string;
-  /** Authorization header of the bootstrap administrator. */
-  adminAuth: string;
+  /** Logs a user in (demo users share DEMO_PASSWORD; the admin has TEST_ADMIN.password). */
+  login(username: string, password?: string): Promise<Session>;
   close(): Promise<void>;
+}
+
+export async function login(app: FastifyInstance, username: string, password: string): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`login of ${username} failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((candidate) => candidate.name === 'sunshine_session')!;
+  const csrfToken = response.json().csrfToken as string;
+  return { username, csrfToken, headers: { cookie: `sunshine_session=${cookie.value}`, 'x-csrf-token': csrfToken } };
 }
 
 export async function testApp(options: { serveWeb?: boolean; fixtureYears?: boolean } = {}): Promise<TestApp> {
@@ -49,9 +67,12 @@ export async function testApp(options: { serveWeb?: boolean; fixtureYears?: bool
     SUNSHINE_ADMIN_USER: TEST_ADMIN.user,
     SUNSHINE_ADMIN_PASSWORD: TEST_ADMIN.password,
     SUNSHINE_DATA_DIR: env.dir,
+    SUNSHINE_LOGIN_RATE_LIMIT: '100000',
   });
   const database = createPrismaClient(databaseUrl);
   if (options.fixtureYears ?? true) await loadFixtureYears(database);
+  await ensureAdministrator(database, TEST_ADMIN);
+  await seedDemo(database, DEMO_PASSWORD);
   const app = await buildApp({
     config,
     engine: engineClient(),
@@ -65,7 +86,7 @@ export async function testApp(options: { serveWeb?: boolean; fixtureYears?: bool
     app,
     database,
     databaseUrl,
-    adminAuth: `Basic ${Buffer.from(`${TEST_ADMIN.user}:${TEST_ADMIN.password}`).toString('base64')}`,
+    login: (username, password) => login(app, username, password ?? (username === TEST_ADMIN.user ? TEST_ADMIN.password : DEMO_PASSWORD)),
     async close() {
       await app.close();
       await database.$disconnect();

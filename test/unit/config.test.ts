@@ -22,7 +22,7 @@ describe('configuration', () => {
     const dir = dataDir();
     const first = loadConfig({ SUNSHINE_DATA_DIR: dir });
     const second = loadConfig({ SUNSHINE_DATA_DIR: dir });
-    expect(first.engine.password).toHaveLength(24);
+    expect(first.engine.password).toHaveLength(26);
     expect(second.engine.password).toBe(first.engine.password);
     expect(first.database.embedded?.password).toBe(second.database.embedded?.password);
     expect(fs.statSync(path.join(dir, 'dev-secrets.json')).mode & 0o777).toBe(0o600);

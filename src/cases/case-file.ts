@@ -1,0 +1,111 @@
+/**
+ * The case file (案卷): applicant and project, materials, other departments' opinions,
+ * the timeline (steps, clock stops, warnings), deadlines and the open tasks, gathered
+ * from the engine (process state, history) and the API's database (domain data).
+ */
+import { toShanghaiIso } from '../calendar/shanghai.js';
+import type { ClockStopService } from '../clock-stops/service.js';
+import type { Database } from '../database/prisma.js';
+import type { DeadlinePlan } from '../deadlines/plan.js';
+import type { EngineClient } from '../engine/client.js';
+import { ApiError } from '../http/api-error.js';
+
+export interface TimelineEntry {
+  at: string;
+  kind: 'step' | 'pause' | 'resume' | 'warning';
+  text: string;
+}
+
+export class CaseFileService {
+  constructor(
+    private readonly engine: EngineClient,
+    private readonly database: Database,
+    private readonly clockStops: ClockStopService,
+  ) {}
+
+  async timeline(caseId: string): Promise<TimelineEntry[]> {
+    const [path, clock, warnings] = await Promise.all([
+      this.engine.historicActivityInstances(caseId),
+      this.clockStops.list(caseId),
+      this.database.warning.findMany({ where: { caseId }, orderBy: { firedAt: 'asc' } }),
+    ]);
+    return [
+      ...path.filter((step) => step.activityName).map((step) => ({ at: toShanghaiIso(step.startTime), kind: 'step' as const, text: step.activityName! })),
+      ...clock.stops.flatMap((stop) => [
+        { at: stop.pausedAt, kind: 'pause' as const, text: `暂停计时 / clock stopped: ${stop.reasonLabel}` },
+        ...(stop.resumedAt
+          ? [{ at: stop.resumedAt, kind: 'resume' as const, text: `恢复计时，顺延 ${stop.shiftedWorkingDays} 个工作日 / clock restarted, deadlines moved by ${stop.shiftedWorkingDays} working days` }]
+          : []),
+      ]),
+      ...warnings.map((warning) => ({
+        at: toShanghaiIso(warning.firedAt),
+        kind: 'warning' as const,
+        text: `${warning.level === 'red' ? '红牌 / red' : '黄牌 / yellow'} ${warning.scope === 'step' ? `环节 / step ${warning.step}` : '整案 / case'}`,
+      })),
+    ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  }
+
+  async caseFile(caseId: string, viewer: string) {
+    const history = await this.engine.historicProcessInstance(caseId);
+    const record = await this.database.caseRecord.findUnique({
+      where: { caseId },
+      include: {
+        materials: { select: { id: true, code: true, fileName: true, contentType: true, size: true, uploadedAt: true }, orderBy: { id: 'asc' } },
+        opinions: { orderBy: { decidedAt: 'asc' } },
+      },
+    });
+    if (!record) throw new ApiError(404, 'NOT_FOUND', '案件不存在', 'no such case');
+    const running = history.state === 'ACTIVE';
+    const [variables, tasks, timeline, clock, definitions] = await Promise.all([
+      running ? this.engine.variables(caseId) : Promise.resolve({} as Record<string, unknown>),
+      running ? this.engine.tasks({ processInstanceId: caseId }) : Promise.resolve([]),
+      this.timeline(caseId),
+      this.clockStops.list(caseId),
+      this.engine.processDefinitions({ key: history.processDefinitionKey }),
+    ]);
+    const plan = variables.deadlinePlan as DeadlinePlan | undefined;
+    return {
+      caseId,
+      businessKey: record.businessKey,
+      processKey: record.processKey,
+      processName: definitions[0]?.name ?? record.processKey,
+      state: history.state,
+      startedAt: toShanghaiIso(history.startTime),
+      endedAt: history.endTime ? toShanghaiIso(history.endTime) : null,
+      applicant: record.applicant,
+      project: record.project as Record<string, unknown>,
+      greenChannel: record.greenChannel,
+      materials: record.materials.map((material) => ({ ...material, id: material.id.toString(), uploadedAt: toShanghaiIso(material.uploadedAt) })),
+      opinions: record.opinions.map((opinion) => ({
+        step: opinion.step,
+        stepName: opinion.stepName,
+        department: opinion.department,
+        decision: opinion.decision,
+        opinion: opinion.opinion,
+        author: opinion.author,
+        decidedAt: toShanghaiIso(opinion.decidedAt),
+      })),
+      timeline,
+      deadlines: plan ? { deadline: plan.deadline, yellowAt: plan.yellowAt, steps: plan.steps } : null,
+      paused: clock.paused,
+      tasks: tasks.map((task) => ({ id: task.id, name: task.name, step: task.taskDefinitionKey, assignee: task.assignee, due: task.due, mine: task.assignee === viewer })),
+    };
+  }
+
+  /** The diagram with the steps done and the steps under way, for the viewer. */
+  async diagram(caseId: string): Promise<{ xml: string; completed: string[]; active: string[] }> {
+    const history = await this.engine.historicProcessInstance(caseId);
+    const [xml, steps] = await Promise.all([this.engine.processDefinitionXml(history.processDefinitionId), this.engine.historicActivityInstances(caseId)]);
+    return {
+      xml,
+      completed: [...new Set(steps.filter((step) => step.endTime && !step.canceled).map((step) => step.activityId))],
+      active: [...new Set(steps.filter((step) => !step.endTime).map((step) => step.activityId))],
+    };
+  }
+
+  async material(caseId: string, materialId: bigint) {
+    const material = await this.database.caseMaterial.findFirst({ where: { id: materialId, caseId } });
+    if (!material) throw new ApiError(404, 'NOT_FOUND', '材料不存在', 'no such material');
+    return material;
+  }
+}
