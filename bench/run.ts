@@ -4,6 +4,7 @@ import { externalTasksBenchmark } from './external-tasks.js';
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   'external-tasks': externalTasksBenchmark,
   timers: async () => (await import('./timers.js')).timersBenchmark(),
+  inbox: async () => (await import('./inbox.js')).inboxBenchmark(),
 };
 
 export async function runBenchmark(name: string): Promise<void> {
