@@ -4,16 +4,23 @@
  * from the engine (process state, history) and the API's database (domain data).
  */
 import { toShanghaiIso } from '../calendar/shanghai.js';
+import { CLOCK_STOP_REASONS } from '../clock-stops/reasons.js';
 import type { ClockStopService } from '../clock-stops/service.js';
 import type { Database } from '../database/prisma.js';
 import type { DeadlinePlan } from '../deadlines/plan.js';
 import type { EngineClient } from '../engine/client.js';
 import { ApiError } from '../http/api-error.js';
 
+/** One line of the case timeline: `text` is "中文 / English"; the other fields let a page word it itself. */
 export interface TimelineEntry {
   at: string;
   kind: 'step' | 'pause' | 'resume' | 'warning';
   text: string;
+  level?: 'yellow' | 'red';
+  /** The warned step (BPMN activity id); absent for a warning on the whole case. */
+  step?: string;
+  reasonLabel?: string;
+  shiftedWorkingDays?: number;
 }
 
 export class CaseFileService {
@@ -29,20 +36,22 @@ export class CaseFileService {
       this.clockStops.list(caseId),
       this.database.warning.findMany({ where: { caseId }, orderBy: { firedAt: 'asc' } }),
     ]);
-    return [
+    const entries: TimelineEntry[] = [
       ...path.filter((step) => step.activityName).map((step) => ({ at: toShanghaiIso(step.startTime), kind: 'step' as const, text: step.activityName! })),
-      ...clock.stops.flatMap((stop) => [
-        { at: stop.pausedAt, kind: 'pause' as const, text: `暂停计时 / clock stopped: ${stop.reasonLabel}` },
-        ...(stop.resumedAt
-          ? [{ at: stop.resumedAt, kind: 'resume' as const, text: `恢复计时，顺延 ${stop.shiftedWorkingDays} 个工作日 / clock restarted, deadlines moved by ${stop.shiftedWorkingDays} working days` }]
-          : []),
-      ]),
-      ...warnings.map((warning) => ({
-        at: toShanghaiIso(warning.firedAt),
-        kind: 'warning' as const,
-        text: `${warning.level === 'red' ? '红牌 / red' : '黄牌 / yellow'} ${warning.scope === 'step' ? `环节 / step ${warning.step}` : '整案 / case'}`,
-      })),
-    ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      ...clock.stops.flatMap((stop) => {
+        const reason = CLOCK_STOP_REASONS[stop.reason];
+        const pause: TimelineEntry = { at: stop.pausedAt, kind: 'pause', text: `暂停计时：${reason.zh} / clock stopped: ${reason.en}`, reasonLabel: stop.reasonLabel };
+        if (!stop.resumedAt) return [pause];
+        const days = stop.shiftedWorkingDays ?? 0;
+        return [pause, { at: stop.resumedAt, kind: 'resume' as const, text: `恢复计时，期限顺延 ${days} 个工作日 / clock restarted, deadlines moved by ${days} working days`, shiftedWorkingDays: days }];
+      }),
+      ...warnings.map((warning) => {
+        const [zh, en] = warning.level === 'red' ? ['红牌', 'red'] : ['黄牌', 'yellow'];
+        const text = warning.scope === 'step' ? `环节 ${warning.step} ${zh}预警 / ${en} warning on step ${warning.step}` : `整案${zh}预警 / ${en} warning on the case`;
+        return { at: toShanghaiIso(warning.firedAt), kind: 'warning' as const, text, level: warning.level, ...(warning.step ? { step: warning.step } : {}) };
+      }),
+    ];
+    return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   }
 
   async caseFile(caseId: string, viewer: string) {
@@ -64,6 +73,10 @@ export class CaseFileService {
       this.engine.processDefinitions({ key: history.processDefinitionKey }),
     ]);
     const plan = variables.deadlinePlan as DeadlinePlan | undefined;
+    const codes = [...new Set(record.opinions.map((opinion) => opinion.department).filter((code): code is string => Boolean(code)))];
+    const departments = new Map(
+      (await this.database.department.findMany({ where: { code: { in: codes } } })).map((department) => [department.code, `${department.nameZh} / ${department.nameEn}`]),
+    );
     return {
       caseId,
       businessKey: record.businessKey,
@@ -80,6 +93,7 @@ export class CaseFileService {
         step: opinion.step,
         stepName: opinion.stepName,
         department: opinion.department,
+        departmentName: opinion.department ? (departments.get(opinion.department) ?? opinion.department) : null,
         decision: opinion.decision,
         opinion: opinion.opinion,
         author: opinion.author,

@@ -26,13 +26,24 @@ const caseFileView = z.object({
       step: z.string(),
       stepName: z.string(),
       department: z.string().nullable(),
+      departmentName: z.string().nullable(),
       decision: z.string().nullable(),
       opinion: z.string().nullable(),
       author: z.string(),
       decidedAt: z.string(),
     }),
   ),
-  timeline: z.array(z.object({ at: z.string(), kind: z.enum(['step', 'pause', 'resume', 'warning']), text: z.string() })),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      kind: z.enum(['step', 'pause', 'resume', 'warning']),
+      text: z.string(),
+      level: z.enum(['yellow', 'red']).optional(),
+      step: z.string().optional(),
+      reasonLabel: z.string().optional(),
+      shiftedWorkingDays: z.number().int().optional(),
+    }),
+  ),
   deadlines: z
     .object({ deadline: z.string(), yellowAt: z.string(), steps: z.record(z.string(), z.object({ days: z.number(), deadline: z.string(), yellowAt: z.string() })) })
     .nullable(),

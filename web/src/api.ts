@@ -43,10 +43,71 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The session's CSRF token, kept in memory only (never in storage, where injected scripts
+ * could read it later): set from the login answer and from /api/auth/me after a reload.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type UnauthenticatedListener = () => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/** Called whenever the API answers 401 UNAUTHENTICATED: the session ended or expired. */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+/** Requests whose 401 means "not logged in yet" or "wrong password", not "session lost". */
+const SESSION_PROBES = new Set(['/api/auth/me', '/api/auth/login']);
+
+/** Error codes that mean "you may not see this", shown as the 403 page. */
+const FORBIDDEN_CODES = new Set(['FORBIDDEN', 'TASK_FORBIDDEN', 'CASE_FORBIDDEN']);
+
+export function isForbidden(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403 && error.code !== null && FORBIDDEN_CODES.has(error.code);
+}
+
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    // Another tab logging in replaces the cookie and with it the session's token: fetch the new one and retry once.
+    if (error instanceof ApiError && error.code === 'CSRF_TOKEN_INVALID') {
+      let session: { csrfToken: string };
+      try {
+        session = await send<{ csrfToken: string }>('/api/auth/me', { signal: options.signal });
+      } catch (meError) {
+        // No session at all any more: that is a logout, not a token problem.
+        if (isUnauthenticated(meError)) for (const listener of unauthenticatedListeners) listener();
+        throw meError;
+      }
+      setCsrfToken(session.csrfToken);
+      return send<T>(path, options);
+    }
+    throw error;
+  }
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const { method = 'GET', body, signal } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
   try {
@@ -63,8 +124,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw new ApiError(cause instanceof Error ? cause.message : String(cause), { kind: 'network', status: 0 });
   }
 
+  // 204 No Content (claim, logout, …) carries no body by definition.
+  if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
+    if (response.status === 401 && !SESSION_PROBES.has(path)) for (const listener of unauthenticatedListeners) listener();
     if (isApiErrorBody(payload)) {
       throw new ApiError(payload.message, {
         kind: 'api',
@@ -84,4 +148,12 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
 export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   return apiRequest<T>(path, { signal });
+}
+
+export function postJson<T>(path: string, body?: unknown): Promise<T> {
+  return apiRequest<T>(path, { method: 'POST', body });
+}
+
+export function patchJson<T>(path: string, body: unknown): Promise<T> {
+  return apiRequest<T>(path, { method: 'PATCH', body });
 }

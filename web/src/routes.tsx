@@ -1,52 +1,60 @@
-import { useEffect, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
-import { DashboardOutlined } from '@ant-design/icons';
+import type { ComponentType, ReactNode } from 'react';
+import { DashboardOutlined, InboxOutlined, SettingOutlined } from '@ant-design/icons';
+import { AdminPage } from './admin/AdminPage.js';
+import { CaseFilePage } from './cases/CaseFilePage.js';
 import type { Messages } from './i18n/index.js';
+import { InboxPage } from './inbox/InboxPage.js';
+import { matchPath, navigate } from './navigation.js';
+import type { PageProps } from './pageProps.js';
+import { ChangePasswordPage } from './session/ChangePasswordPage.js';
+import { LoginPage } from './session/LoginPage.js';
+import { STAFF_ROLES, type Role } from './session/types.js';
 import { StatusPage } from './status/StatusPage.js';
 
-export interface AppRoute {
-  /** Hash path, e.g. "/status" for "#/status". */
-  path: string;
-  navKey: keyof Messages['nav'];
-  icon: ReactNode;
-  Page: ComponentType;
-}
+export { navigate };
 
 /**
- * One entry per page; the menu and the content switch are both driven from here.
- * Hash routing keeps deep links working behind any static file server without fallback rules.
+ * Who may open a route: everyone (`public`), any logged-in user (`user`), or the listed
+ * roles. The API checks again on every call; this only spares users pages they cannot use.
  */
+export type RouteAccess = 'public' | 'user' | readonly Role[];
+
+export interface AppRoute {
+  /** Hash path pattern, e.g. "/cases/:caseId" for "#/cases/…". */
+  path: string;
+  /** Present for routes listed in the side menu. */
+  navKey?: keyof Messages['nav'];
+  icon?: ReactNode;
+  access: RouteAccess;
+  Page: ComponentType<PageProps>;
+}
+
+/** One entry per page; the menu, the access guard and the content switch are all driven from here. */
 export const routes: readonly AppRoute[] = [
-  { path: '/status', navKey: 'status', icon: <DashboardOutlined />, Page: StatusPage },
+  { path: '/status', navKey: 'status', icon: <DashboardOutlined />, access: 'public', Page: StatusPage },
+  { path: '/inbox', navKey: 'inbox', icon: <InboxOutlined />, access: STAFF_ROLES, Page: InboxPage },
+  { path: '/cases/:caseId', access: [...STAFF_ROLES, 'supervisor'], Page: CaseFilePage },
+  { path: '/admin', navKey: 'admin', icon: <SettingOutlined />, access: ['admin'], Page: AdminPage },
+  { path: '/login', access: 'public', Page: LoginPage },
+  { path: '/password', access: 'user', Page: ChangePasswordPage },
 ];
 
-const fallbackRoute = routes[0]!;
-
-function readHashPath(): string {
-  const path = window.location.hash.replace(/^#/, '').split('?')[0] ?? '';
-  return path || '/';
+export interface RouteMatch {
+  route: AppRoute;
+  params: Record<string, string>;
 }
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+export function findRoute(path: string): RouteMatch | undefined {
+  for (const route of routes) {
+    const params = matchPath(route.path, path);
+    if (params) return { route, params };
+  }
+  return undefined;
 }
 
-export function findRoute(path: string): AppRoute | undefined {
-  return routes.find((route) => route.path === path);
-}
-
-export function navigate(path: string): void {
-  window.location.hash = path;
-}
-
-/** Current route; unknown paths are rewritten to the first route so the menu always has a selection. */
-export function useCurrentRoute(): AppRoute {
-  const path = useSyncExternalStore(subscribe, readHashPath);
-  const route = findRoute(path);
-
-  useEffect(() => {
-    if (!route) window.history.replaceState(null, '', `#${fallbackRoute.path}`);
-  }, [route]);
-
-  return route ?? fallbackRoute;
+export function mayOpen(access: RouteAccess, roles: readonly Role[] | null): boolean {
+  if (access === 'public') return true;
+  if (roles === null) return false;
+  if (access === 'user') return true;
+  return roles.some((role) => access.includes(role));
 }

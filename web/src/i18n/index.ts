@@ -50,7 +50,8 @@ export async function setLanguage(language: Language): Promise<void> {
 
 // Keeps <html lang> truthful for screen readers and browser translation prompts.
 i18n.on('languageChanged', (language) => {
-  document.documentElement.lang = language;
+  // Guarded so that the pure helpers below can be unit-tested outside a browser.
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
 });
 
 void i18n.use(initReactI18next).init({
@@ -64,17 +65,23 @@ void i18n.use(initReactI18next).init({
   // React already escapes rendered strings.
   interpolation: { escapeValue: false },
   returnNull: false,
+  // No promotional line in every user's console (and in the test output).
+  showSupportNotice: false,
 });
 
 /**
  * Server messages arrive as "中文 / English"; show only the half matching the UI language.
- * Text without the separator is returned unchanged rather than guessed at.
+ * The separator is the first " / ", or "/ " right after a full-width closing bracket
+ * ("不同意（说明理由）/ object"). Text without a separator is returned unchanged rather
+ * than guessed at.
  */
 export function localizeBilingual(message: string, language: Language = currentLanguage()): string {
-  const separator = message.indexOf(' / ');
-  if (separator <= 0) return message;
-  const chinese = message.slice(0, separator).trim();
-  const english = message.slice(separator + 3).trim();
+  const match = /\s\/\s|[）」』】》]\/\s/.exec(message);
+  if (!match) return message;
+  // The bracket belongs to the Chinese half; whitespace belongs to neither.
+  const cut = /^\s/.test(match[0]) ? match.index : match.index + 1;
+  const chinese = message.slice(0, cut).trim();
+  const english = message.slice(match.index + match[0].length).trim();
   if (!chinese || !english) return message;
   return language === 'en' ? english : chinese;
 }

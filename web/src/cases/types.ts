@@ -1,0 +1,114 @@
+/** Shapes of the case file API (src/cases/routes.ts) and the task API (src/tasks/routes.ts). */
+export interface Material {
+  id: string;
+  code: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  uploadedAt: string;
+}
+
+export interface Opinion {
+  step: string;
+  stepName: string;
+  department: string | null;
+  /** "中文 / English" name of the department. */
+  departmentName: string | null;
+  decision: string | null;
+  opinion: string | null;
+  author: string;
+  decidedAt: string;
+}
+
+export type TimelineKind = 'step' | 'pause' | 'resume' | 'warning';
+
+export interface TimelineEntry {
+  at: string;
+  kind: TimelineKind;
+  /** "中文 / English". */
+  text: string;
+  level?: 'yellow' | 'red';
+  /** The warned step (BPMN activity id); absent for a warning on the whole case. */
+  step?: string;
+  reasonLabel?: string;
+  shiftedWorkingDays?: number;
+}
+
+export interface StepDeadline {
+  days: number;
+  deadline: string;
+  yellowAt: string;
+}
+
+export interface Deadlines {
+  deadline: string;
+  yellowAt: string;
+  steps: Record<string, StepDeadline>;
+}
+
+export interface CaseTask {
+  id: string;
+  name: string | null;
+  step: string;
+  assignee: string | null;
+  due: string | null;
+  mine: boolean;
+}
+
+export interface CaseFile {
+  caseId: string;
+  businessKey: string;
+  processKey: string;
+  processName: string;
+  state: string;
+  startedAt: string;
+  endedAt: string | null;
+  applicant: string;
+  project: Record<string, unknown>;
+  greenChannel: boolean;
+  materials: Material[];
+  opinions: Opinion[];
+  timeline: TimelineEntry[];
+  deadlines: Deadlines | null;
+  paused: boolean;
+  tasks: CaseTask[];
+}
+
+export interface CaseDiagramData {
+  xml: string;
+  completed: string[];
+  active: string[];
+}
+
+export type FieldType = 'string' | 'long' | 'boolean' | 'date' | 'enum';
+
+export interface FormFieldDef {
+  id: string;
+  label: string;
+  type: FieldType;
+  multiline: boolean;
+  required: boolean;
+  readonly: boolean;
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  options?: { id: string; label: string }[];
+  defaultValue?: string;
+  requiredWhen?: { field: string; value: string };
+}
+
+export interface TaskDetail {
+  id: string;
+  name: string | null;
+  caseId: string;
+  step: string;
+  assignee: string | null;
+  due: string | null;
+  candidateGroups: string[];
+  form: FormFieldDef[];
+}
+
+export function materialUrl(caseId: string, materialId: string): string {
+  return `/api/cases/${encodeURIComponent(caseId)}/materials/${encodeURIComponent(materialId)}`;
+}

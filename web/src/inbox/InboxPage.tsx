@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, App, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { isForbidden, postJson } from '../api.js';
+import { ForbiddenPage } from '../common/ForbiddenPage.js';
+import { describeError } from '../i18n/describeError.js';
+import { navigate } from '../navigation.js';
+import { useSession } from '../session/SessionContext.js';
+import { InboxFilters, type FilterValues } from './InboxFilters.js';
+import { InboxTable } from './InboxTable.js';
+import { KeyboardHelp } from './KeyboardHelp.js';
+import { caseFilePath, type InboxItem } from './types.js';
+import { useInbox } from './useInbox.js';
+import { useInboxKeyboard } from './useInboxKeyboard.js';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+/** 待办: the department's tasks, unclaimed or mine, most urgent first (the API sorts by due date). */
+export function InboxPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { user } = useSession();
+  const me = user?.username ?? '';
+  const [filters, setFilters] = useState<FilterValues>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  const inbox = useInbox({ ...filters, ...paging });
+  const { whilePaused } = inbox;
+  const items = useMemo(() => inbox.data?.items ?? [], [inbox.data]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [processKeys, setProcessKeys] = useState<string[]>([]);
+
+  // The catalogue-item filter offers every key seen so far (the API has no list of them for staff).
+  useEffect(() => {
+    setProcessKeys((known) => {
+      const merged = new Set([...known, ...items.map((item) => item.processKey)]);
+      return merged.size === known.length ? known : [...merged].sort();
+    });
+  }, [items]);
+
+  // Keep a selection that is still on the page; otherwise select the first row.
+  useEffect(() => {
+    if (items.length === 0) setSelectedId(null);
+    else if (!items.some((item) => item.id === selectedId)) setSelectedId(items[0]!.id);
+  }, [items, selectedId]);
+
+  useEffect(() => {
+    if (selectedId) document.querySelector(`[data-row-key="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  const changeFilters = useCallback((next: FilterValues) => {
+    setFilters(next);
+    setPaging((current) => ({ ...current, page: 1 }));
+  }, []);
+
+  const open = useCallback((item: InboxItem) => navigate(caseFilePath(item)), []);
+
+  const act = useCallback(
+    async (item: InboxItem, action: 'claim' | 'unclaim') => {
+      setBusyId(item.id);
+      try {
+        await whilePaused(() => postJson<null>(`/api/tasks/${encodeURIComponent(item.id)}/${action}`));
+        void message.success(t(action === 'claim' ? 'inbox.claimed' : 'inbox.unclaimed', { subject: item.businessKey ?? item.caseId }));
+      } catch (error) {
+        void message.error(describeError(error, t));
+      } finally {
+        setBusyId(null);
+      }
+    },
+    [whilePaused, message, t],
+  );
+
+  const selected = items.find((item) => item.id === selectedId);
+  useInboxKeyboard({
+    move: (step) => {
+      if (items.length === 0) return;
+      const index = items.findIndex((item) => item.id === selectedId);
+      const next = Math.min(items.length - 1, Math.max(0, index + step));
+      setSelectedId(items[next]!.id);
+    },
+    open: () => selected && open(selected),
+    claim: () => {
+      if (selected && selected.assignee === null && busyId === null) void act(selected, 'claim');
+    },
+    unclaim: () => {
+      if (selected && selected.assignee === me && busyId === null) void act(selected, 'unclaim');
+    },
+  });
+
+  if (isForbidden(inbox.error)) return <ForbiddenPage />;
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <div>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="inbox-title">
+          {t('inbox.pageTitle')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('inbox.subtitle')}</Typography.Text>
+      </div>
+      <InboxFilters value={filters} processKeys={processKeys} onChange={changeFilters} />
+      {inbox.error ? <Alert type="error" showIcon data-testid="inbox-error" title={t('inbox.loadFailed')} description={describeError(inbox.error, t)} /> : null}
+      <InboxTable
+        items={items}
+        loading={inbox.loading && !inbox.data}
+        selectedId={selectedId}
+        busyId={busyId}
+        me={me}
+        onSelect={(item) => setSelectedId(item.id)}
+        onOpen={open}
+        onClaim={(item) => void act(item, 'claim')}
+        onUnclaim={(item) => void act(item, 'unclaim')}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: inbox.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (total) => t('inbox.total', { count: total }),
+          onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
+        }}
+      />
+      <KeyboardHelp />
+    </Space>
+  );
+}

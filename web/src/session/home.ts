@@ -1,0 +1,8 @@
+import { STAFF_ROLES, hasAnyRole, type SessionUser } from './types.js';
+
+/** Where a user lands after login and on an unknown address. */
+export function homePath(user: SessionUser | null): string {
+  if (hasAnyRole(user, STAFF_ROLES)) return '/inbox';
+  if (hasAnyRole(user, ['admin'])) return '/admin';
+  return '/status';
+}
