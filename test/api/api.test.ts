@@ -2,12 +2,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
 import { pendingMigrations } from '../../src/database/migrate.js';
 import { EngineClient } from '../../src/engine/client.js';
 import { deployShippedProcesses } from '../../src/engine/deploy-processes.js';
 import { freePort } from '../../src/net/free-port.js';
-import { DEMO_PASSWORD, login, testApp, type TestApp } from '../support/app.js';
+import { DEMO_PASSWORD, login, testApp, testConfig, type TestApp } from '../support/app.js';
 import { engineClient, testEnvironment, unique } from '../support/environment.js';
 import { captureLogger } from '../support/logs.js';
 
@@ -68,14 +67,7 @@ describe('API surface', () => {
     await admin.end();
     const emptyUrl = env.adminUrl.replace(/\/postgres$/, `/${name}`);
     const deadEngine = new EngineClient({ baseUrl: `http://127.0.0.1:${await freePort()}/engine-rest`, user: 'x', password: 'y' });
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      SUNSHINE_DATA_DIR: env.dir,
-      DATABASE_URL: emptyUrl,
-      SUNSHINE_ENGINE_DATABASE_URL: env.engineDatabaseUrl,
-      SUNSHINE_ENGINE_URL: deadEngine.baseUrl,
-      SUNSHINE_LOGIN_RATE_LIMIT: '1000',
-    });
+    const config = testConfig(emptyUrl, { SUNSHINE_ENGINE_URL: deadEngine.baseUrl });
     const app = await buildApp({ config, engine: deadEngine, database: t.database, logger: captureLogger('silent').logger, pendingMigrations: () => pendingMigrations(emptyUrl), serveWeb: false });
     const ready = await app.inject('/ready');
     expect(ready.statusCode).toBe(503);

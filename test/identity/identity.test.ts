@@ -1,10 +1,9 @@
 /** Login, sessions, CSRF, lockout, rate limiting, password change, administration. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
 import { LOCK_MINUTES, MAX_FAILED_LOGINS } from '../../src/identity/login.js';
-import { DEMO_PASSWORD, login, testApp, type TestApp } from '../support/app.js';
-import { engineClient, testEnvironment } from '../support/environment.js';
+import { DEMO_PASSWORD, login, testApp, testConfig, type TestApp } from '../support/app.js';
+import { engineClient } from '../support/environment.js';
 import { captureLogger } from '../support/logs.js';
 
 let t: TestApp;
@@ -85,15 +84,7 @@ describe('login and sessions', () => {
   });
 
   it('limits login attempts per client address', async () => {
-    const env = testEnvironment();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      SUNSHINE_DATA_DIR: env.dir,
-      DATABASE_URL: t.databaseUrl,
-      SUNSHINE_ENGINE_DATABASE_URL: env.engineDatabaseUrl,
-      SUNSHINE_ENGINE_URL: env.engineRestUrl,
-      SUNSHINE_LOGIN_RATE_LIMIT: '3',
-    });
+    const config = testConfig(t.databaseUrl, { SUNSHINE_LOGIN_RATE_LIMIT: '3' });
     const app = await buildApp({ config, engine: engineClient(), database: t.database, logger: captureLogger('silent').logger, pendingMigrations: async () => [], serveWeb: false });
     for (let attempt = 0; attempt < 3; attempt += 1) await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } });
     const limited = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } });
@@ -103,20 +94,7 @@ describe('login and sessions', () => {
   });
 
   it('sets the Secure flag on the cookie in production', async () => {
-    const env = testEnvironment();
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      SUNSHINE_DATA_DIR: env.dir,
-      DATABASE_URL: t.databaseUrl,
-      SUNSHINE_ENGINE_DATABASE_URL: env.engineDatabaseUrl,
-      SUNSHINE_ENGINE_URL: env.engineRestUrl,
-      SUNSHINE_ENGINE_USER: env.engineUser,
-      SUNSHINE_ENGINE_PASSWORD: env.enginePassword,
-      SUNSHINE_ENGINE_ADMIN_USER: env.engineAdminUser,
-      SUNSHINE_ENGINE_ADMIN_PASSWORD: env.engineAdminPassword,
-      SUNSHINE_ADMIN_USER: 'admin',
-      SUNSHINE_ADMIN_PASSWORD: 'production-admin-password-1',
-    });
+    const config = testConfig(t.databaseUrl, { NODE_ENV: 'production', SUNSHINE_ADMIN_PASSWORD: 'production-admin-password-1' });
     expect(config.demo).toBeUndefined();
     const app = await buildApp({ config, engine: engineClient(), database: t.database, logger: captureLogger('silent').logger, pendingMigrations: async () => [], serveWeb: false });
     const session = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'civil-defense-reviewer', password: DEMO_PASSWORD } });

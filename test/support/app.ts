@@ -52,10 +52,10 @@ export async function login(app: FastifyInstance, username: string, password: st
   return { username, csrfToken, headers: { cookie: `sunshine_session=${cookie.value}`, 'x-csrf-token': csrfToken } };
 }
 
-export async function testApp(options: { serveWeb?: boolean; fixtureYears?: boolean } = {}): Promise<TestApp> {
+/** The configuration of an API on the shared test servers; `overrides` win. */
+export function testConfig(databaseUrl: string, overrides: Record<string, string> = {}) {
   const env = testEnvironment();
-  const databaseUrl = await freshDatabase();
-  const config = loadConfig({
+  return loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     SUNSHINE_ENGINE_DATABASE_URL: env.engineDatabaseUrl,
@@ -68,7 +68,13 @@ export async function testApp(options: { serveWeb?: boolean; fixtureYears?: bool
     SUNSHINE_ADMIN_PASSWORD: TEST_ADMIN.password,
     SUNSHINE_DATA_DIR: env.dir,
     SUNSHINE_LOGIN_RATE_LIMIT: '100000',
+    ...overrides,
   });
+}
+
+export async function testApp(options: { serveWeb?: boolean; fixtureYears?: boolean } = {}): Promise<TestApp> {
+  const databaseUrl = await freshDatabase();
+  const config = testConfig(databaseUrl);
   const database = createPrismaClient(databaseUrl);
   if (options.fixtureYears ?? true) await loadFixtureYears(database);
   await ensureAdministrator(database, TEST_ADMIN);

@@ -1,9 +1,10 @@
 import { useState, type Key } from 'react';
-import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { patchJson } from '../api.js';
 import { describeError } from '../i18n/describeError.js';
+import { ActiveToggle } from './ActiveToggle.js';
 import { DepartmentFormModal } from './DepartmentFormModal.js';
 import { departmentName, departmentTree, type DepartmentNode } from './departmentName.js';
 import type { Department } from './types.js';
@@ -76,17 +77,7 @@ export function DepartmentsPanel({ departments, loading, onChanged }: { departme
                   <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(department)} aria-label={t('admin.departments.renameLabel', { name: departmentName(department) })}>
                     {t('admin.departments.rename')}
                   </Button>
-                  {department.active ? (
-                    <Popconfirm title={t('admin.departments.confirmDeactivate', { name: departmentName(department) })} onConfirm={() => setActive(department, false)}>
-                      <Button size="small" danger>
-                        {t('admin.deactivate')}
-                      </Button>
-                    </Popconfirm>
-                  ) : (
-                    <Button size="small" onClick={() => void setActive(department, true)}>
-                      {t('admin.activate')}
-                    </Button>
-                  )}
+                  <ActiveToggle active={department.active} confirmTitle={t('admin.departments.confirmDeactivate', { name: departmentName(department) })} onChange={(active) => setActive(department, active)} />
                 </Space>
               ),
             },

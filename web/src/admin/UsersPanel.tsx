@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined, KeyOutlined, PlusOutlined, SearchOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { patchJson } from '../api.js';
 import { useApiResource } from '../common/useApiResource.js';
 import { describeError } from '../i18n/describeError.js';
 import { useSession } from '../session/SessionContext.js';
+import { ActiveToggle } from './ActiveToggle.js';
 import { departmentName } from './departmentName.js';
 import { ResetPasswordModal } from './ResetPasswordModal.js';
 import type { AdminUser, Department } from './types.js';
@@ -121,16 +122,12 @@ export function UsersPanel({ departments }: { departments: Department[] }) {
                       {t('admin.users.unlock')}
                     </Button>
                   ) : null}
-                  {user.username === me?.username ? null : user.active ? (
-                    <Popconfirm title={t('admin.users.confirmDeactivate', { name: user.username })} onConfirm={() => change(user, { active: false }, t('admin.users.deactivated', { name: user.username }))}>
-                      <Button size="small" danger>
-                        {t('admin.deactivate')}
-                      </Button>
-                    </Popconfirm>
-                  ) : (
-                    <Button size="small" onClick={() => void change(user, { active: true }, t('admin.users.activated', { name: user.username }))}>
-                      {t('admin.activate')}
-                    </Button>
+                  {user.username === me?.username ? null : (
+                    <ActiveToggle
+                      active={user.active}
+                      confirmTitle={t('admin.users.confirmDeactivate', { name: user.username })}
+                      onChange={(active) => change(user, { active }, t(active ? 'admin.users.activated' : 'admin.users.deactivated', { name: user.username }))}
+                    />
                   )}
                 </Space>
               ),

@@ -1,3 +1,4 @@
+import type { FormField } from '../../../src/tasks/form-fields.js';
 /** Shapes of the case file API (src/cases/routes.ts) and the task API (src/tasks/routes.ts). */
 export interface Material {
   id: string;
@@ -80,23 +81,9 @@ export interface CaseDiagramData {
   active: string[];
 }
 
-export type FieldType = 'string' | 'long' | 'boolean' | 'date' | 'enum';
-
-export interface FormFieldDef {
-  id: string;
-  label: string;
-  type: FieldType;
-  multiline: boolean;
-  required: boolean;
-  readonly: boolean;
-  minLength?: number;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  options?: { id: string; label: string }[];
-  defaultValue?: string;
-  requiredWhen?: { field: string; value: string };
-}
+/** A decision-form field as the server declares it (src/tasks/form-fields.ts). */
+export type FormFieldDef = FormField;
+export type FieldType = FormField['type'];
 
 export interface TaskDetail {
   id: string;

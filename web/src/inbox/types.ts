@@ -1,23 +1,8 @@
-/** Shapes of `GET /api/inbox` (src/tasks/routes.ts). */
-export type TaskStatus = 'normal' | 'yellow' | 'red' | 'paused';
-export const TASK_STATUSES: readonly TaskStatus[] = ['normal', 'yellow', 'red', 'paused'];
+/** Shapes of `GET /api/inbox`: the server's own types (type-only, nothing of the server is bundled). */
+import type { InboxFilter, InboxItem, TaskStatus } from '../../../src/tasks/inbox.js';
 
-export interface InboxItem {
-  id: string;
-  name: string | null;
-  caseId: string;
-  businessKey: string | null;
-  applicant: string | null;
-  processKey: string;
-  created: string;
-  due: string | null;
-  yellowAt: string | null;
-  assignee: string | null;
-  status: TaskStatus;
-  /** Working days from today to the due day; negative when overdue. */
-  workingDaysLeft: number | null;
-  greenChannel: boolean;
-}
+export type { InboxFilter, InboxItem, TaskStatus };
+export const TASK_STATUSES: readonly TaskStatus[] = ['normal', 'yellow', 'red', 'paused'];
 
 export interface InboxPage {
   total: number;
@@ -26,14 +11,6 @@ export interface InboxPage {
   items: InboxItem[];
 }
 
-export interface InboxFilter {
-  processKey?: string;
-  status?: TaskStatus;
-  greenChannel?: boolean;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
 
 export function inboxUrl(filter: InboxFilter): string {
   const params = new URLSearchParams();

@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Typography, type FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { postJson } from '../api.js';
+import { useSubmit } from '../common/useSubmit.js';
 import { describeError } from '../i18n/describeError.js';
 import { navigate, safeNextPath } from '../navigation.js';
 import type { PageProps } from '../pageProps.js';
@@ -15,27 +15,28 @@ interface PasswordForm {
   confirm: string;
 }
 
+/** Checks against another field; that field must be in the item's `dependencies` so that editing it re-checks this one. */
+function crossFieldRule(other: keyof PasswordForm, fails: (value: string, otherValue: unknown) => boolean, message: string): FormRule {
+  return ({ getFieldValue }) => ({
+    validator: async (_rule, value: string | undefined) => {
+      // An empty value is `required`'s to report.
+      if (value && fails(value, getFieldValue(other))) throw new Error(message);
+    },
+  });
+}
+
 export function ChangePasswordPage({ query }: PageProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const session = useSession();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, run } = useSubmit();
   const next = safeNextPath(query.get('next'));
 
   const submit = async ({ currentPassword, newPassword }: PasswordForm) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await postJson<null>('/api/auth/password', { currentPassword, newPassword });
-      await session.refresh();
-      void message.success(t('password.changed'));
-      navigate(next ?? homePath(session.user), { replace: true });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    await postJson<null>('/api/auth/password', { currentPassword, newPassword });
+    await session.refresh();
+    void message.success(t('password.changed'));
+    navigate(next ?? homePath(session.user), { replace: true });
   };
 
   return (
@@ -45,7 +46,7 @@ export function ChangePasswordPage({ query }: PageProps) {
       </Typography.Title>
       {session.user?.mustChangePassword ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('password.mustChange')} /> : null}
       {error ? <Alert data-testid="password-error" type="error" showIcon style={{ marginBottom: 16 }} title={describeError(error, t)} /> : null}
-      <Form<PasswordForm> layout="vertical" onFinish={(values) => void submit(values)} disabled={saving}>
+      <Form<PasswordForm> layout="vertical" onFinish={(values) => void run(() => submit(values))} disabled={saving}>
         <Form.Item label={t('password.current')} name="currentPassword" rules={[{ required: true, message: t('password.currentRequired') }]}>
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
@@ -54,14 +55,7 @@ export function ChangePasswordPage({ query }: PageProps) {
           name="newPassword"
           dependencies={['currentPassword']}
           extra={t('password.rule')}
-          rules={[
-            ...passwordRules(t),
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value: string | undefined) => {
-                if (value && value === getFieldValue('currentPassword')) throw new Error(t('password.same'));
-              },
-            }),
-          ]}
+          rules={[...passwordRules(t), crossFieldRule('currentPassword', (value, current) => value === current, t('password.same'))]}
         >
           <Input.Password autoComplete="new-password" data-testid="password-new" />
         </Form.Item>
@@ -69,14 +63,7 @@ export function ChangePasswordPage({ query }: PageProps) {
           label={t('password.confirm')}
           name="confirm"
           dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('password.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value: string | undefined) => {
-                if (value && value !== getFieldValue('newPassword')) throw new Error(t('password.mismatch'));
-              },
-            }),
-          ]}
+          rules={[{ required: true, message: t('password.confirmRequired') }, crossFieldRule('newPassword', (value, fresh) => value !== fresh, t('password.mismatch'))]}
         >
           <Input.Password autoComplete="new-password" data-testid="password-confirm" />
         </Form.Item>

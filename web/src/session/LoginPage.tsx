@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
+import { useSubmit } from '../common/useSubmit.js';
 import { describeError } from '../i18n/describeError.js';
 import { navigate, safeNextPath } from '../navigation.js';
 import type { PageProps } from '../pageProps.js';
@@ -17,8 +18,7 @@ interface Credentials {
 export function LoginPage({ query }: PageProps) {
   const { t } = useTranslation();
   const session = useSession();
-  const [error, setError] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, error, run } = useSubmit();
   const next = safeNextPath(query.get('next'));
 
   // Once logged in (just now, or already when arriving here) the user goes on: first to the
@@ -30,17 +30,7 @@ export function LoginPage({ query }: PageProps) {
     else navigate(next ?? homePath(user), { replace: true });
   }, [session.status, session.user, next]);
 
-  const submit = async ({ username, password }: Credentials) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await session.login(username.trim(), password);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const submit = ({ username, password }: Credentials) => run(() => session.login(username.trim(), password));
 
   const locked = error instanceof ApiError && (error.status === 423 || error.status === 429);
 
