@@ -61,6 +61,10 @@ const envSchema = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:mm, e.g. 17:30')
     .optional(),
+  SUNSHINE_KEY_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   SUNSHINE_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   SUNSHINE_WORKER_MAX_PARALLEL: z.coerce.number().int().min(1).max(1000).default(32),
   SUNSHINE_WORKER_LONG_POLL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
@@ -98,6 +102,8 @@ export interface Config {
   demo?: { password: string };
   /** Login attempts per minute and client address. */
   loginRateLimit: number;
+  /** Encrypts private keys at rest (the CA's and the departments' seals). */
+  keyEncryptionKey: Buffer;
   workers: { maxParallel: number; longPollMs: number; drainMs: number };
   /** A period ends at the office's closing time when set, else at the end of the day. */
   office: { closingTime?: string };
@@ -182,6 +188,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     demo: secrets ? { password: secrets.demoPassword } : undefined,
     loginRateLimit: env.SUNSHINE_LOGIN_RATE_LIMIT,
+    keyEncryptionKey: Buffer.from(required('SUNSHINE_KEY_ENCRYPTION_KEY', secrets?.keyEncryptionKey), 'base64'),
     office: { closingTime: env.SUNSHINE_OFFICE_CLOSING_TIME },
     workers: {
       maxParallel: env.SUNSHINE_WORKER_MAX_PARALLEL,

@@ -15,6 +15,8 @@ const secretsSchema = z.object({
   adminPassword: z.string().min(12),
   /** Shared password of the seeded demo users (every role and department). */
   demoPassword: z.string().min(12),
+  /** Encrypts the CA's and the departments' private keys at rest (32 bytes, base64). */
+  keyEncryptionKey: z.string().min(40),
 });
 
 export type DevSecrets = z.infer<typeof secretsSchema>;
@@ -34,6 +36,7 @@ export function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
     engineAdminPassword: generate(),
     adminPassword: generate(),
     demoPassword: generate(),
+    keyEncryptionKey: randomBytes(32).toString('base64'),
   });
   if (fs.existsSync(file)) {
     // A data directory from an older version may lack newer secrets: add them, keep the rest.

@@ -248,7 +248,8 @@ describe('administration and first login', () => {
     await dialog.getByLabel('姓名').fill('新来的审批人员');
     await dialog.getByLabel('角色').click();
     await page.locator('.ant-select-dropdown:visible').getByText('部门审批人员', { exact: true }).click();
-    await page.keyboard.press('Escape');
+    // Close the multi-select's dropdown by clicking elsewhere in the dialog: Escape could close the dialog.
+    await dialog.getByLabel('姓名').click();
     await dialog.getByLabel('部门').click();
     await page.keyboard.type('演示');
     await page.locator('.ant-select-dropdown:visible').getByText('演示审查科 (demo)').click();
@@ -256,7 +257,10 @@ describe('administration and first login', () => {
     await shot(page, '08-admin-create-user');
     // antd spaces out two-character Chinese button labels ("保 存").
     await dialog.getByRole('button', { name: /保\s?存/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    // Closed once saved; if not, the assertion shows the dialog's error or field messages.
+    await expect
+      .poll(async () => ((await dialog.isVisible()) ? (await dialog.locator('.ant-alert, .ant-form-item-explain-error').allTextContents()).join(' | ') || 'open' : 'closed'), { timeout: 20_000 })
+      .toBe('closed');
     await page.getByTestId('user-search').fill(username);
     await page.getByTestId('users-table').getByText('新来的审批人员').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('users-table').textContent()).toContain('须修改密码');

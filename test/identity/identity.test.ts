@@ -1,4 +1,5 @@
 /** Login, sessions, CSRF, lockout, rate limiting, password change, administration. */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { LOCK_MINUTES, MAX_FAILED_LOGINS } from '../../src/identity/login.js';
@@ -94,7 +95,11 @@ describe('login and sessions', () => {
   });
 
   it('sets the Secure flag on the cookie in production', async () => {
-    const config = testConfig(t.databaseUrl, { NODE_ENV: 'production', SUNSHINE_ADMIN_PASSWORD: 'production-admin-password-1' });
+    const config = testConfig(t.databaseUrl, {
+      NODE_ENV: 'production',
+      SUNSHINE_ADMIN_PASSWORD: 'production-admin-password-1',
+      SUNSHINE_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    });
     expect(config.demo).toBeUndefined();
     const app = await buildApp({ config, engine: engineClient(), database: t.database, logger: captureLogger('silent').logger, pendingMigrations: async () => [], serveWeb: false });
     const session = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'civil-defense-reviewer', password: DEMO_PASSWORD } });
