@@ -28,6 +28,10 @@ import { caseRoutes } from './cases/routes.js';
 import { InboxService } from './tasks/inbox.js';
 import { taskRoutes } from './tasks/routes.js';
 import { FormCatalogue } from './tasks/form-catalogue.js';
+import { CertificateAuthority } from './pki/authority.js';
+import { pkiRoutes } from './pki/routes.js';
+import { DocumentService } from './documents/service.js';
+import { documentRoutes } from './documents/routes.js';
 import { operatorProxy } from './engine/operator-proxy.js';
 import { webApp } from './web/static.js';
 
@@ -77,6 +81,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const clockStops = new ClockStopService(database, engine, calendars);
   const caseFiles = new CaseFileService(engine, database, clockStops);
   const forms = new FormCatalogue(engine);
+  const ca = new CertificateAuthority(database, config.keyEncryptionKey);
+  const documents = new DocumentService(database, ca);
 
   await app.register(healthRoutes({ engine, pendingMigrations: deps.pendingMigrations }));
   await app.register(statusRoutes(engine));
@@ -87,6 +93,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(caseRoutes(engine, database, caseFiles));
   await app.register(taskRoutes({ engine, database, inbox: new InboxService(engine, database, calendars), formFields: (definitionId, key) => forms.fields(definitionId, key) }));
   await app.register(demoRoutes({ engine, database, calendars }));
+  await app.register(pkiRoutes(database, ca));
+  await app.register(documentRoutes({ engine, database, documents }));
   await app.register(operatorProxy(engine.baseUrl));
   if (deps.serveWeb ?? true) await app.register(webApp());
 

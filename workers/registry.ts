@@ -6,8 +6,9 @@
 import type { TopicDefinition } from './runtime/topic.js';
 import { checkMaterials } from './demo/check-materials.js';
 import { supervisionWarn } from './supervision/warn.js';
+import { issueDecision } from './documents/issue-decision.js';
 
-export const TOPICS: TopicDefinition[] = [checkMaterials, supervisionWarn] as TopicDefinition[];
+export const TOPICS: TopicDefinition[] = [checkMaterials, supervisionWarn, issueDecision] as TopicDefinition[];
 
 export function departments(): string[] {
   return [...new Set(TOPICS.map((definition) => definition.department))].sort();

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
 import { generatePrismaClientIfChanged } from '../database/generate-client.js';
 import { calendarCli } from './calendar.js';
+import { caCommand, verifyCommand } from './pki.js';
 import { engineCommands } from './engine.js';
 import { deployCommand } from './deploy.js';
 
@@ -36,6 +37,8 @@ program
   });
 
 program.addCommand(calendarCli());
+program.addCommand(caCommand());
+program.addCommand(verifyCommand());
 program.addCommand(engineCommands());
 program.addCommand(deployCommand());
 

@@ -15,9 +15,14 @@ export type DocumentKind = 'licence' | 'decision' | 'report';
 
 const PREFIX: Record<DocumentKind, string> = { licence: 'LIC', decision: 'DEC', report: 'RPT' };
 
-export function documentNumber(kind: DocumentKind, at = new Date()): string {
+/**
+ * A document number such as LIC-20261128-1A2B3C4D. With a `seed` (e.g. an external task
+ * id) the same work always yields the same number, so a retried issue finds its document.
+ */
+export function documentNumber(kind: DocumentKind, at = new Date(), seed?: string): string {
   const day = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
-  return `${PREFIX[kind]}-${day}-${randomBytes(4).toString('hex').toUpperCase()}`;
+  const suffix = seed ? createHash('sha256').update(`${kind}:${seed}`).digest('hex').slice(0, 8) : randomBytes(4).toString('hex');
+  return `${PREFIX[kind]}-${day}-${suffix.toUpperCase()}`;
 }
 
 export interface DocumentSummary {
@@ -35,6 +40,22 @@ export class DocumentService {
     private readonly database: Database,
     private readonly ca: CertificateAuthority,
   ) {}
+
+  /** The code printed on a department's visible seal: its code and the seal certificate's serial. */
+  async sealCode(department: string): Promise<string> {
+    const seal = await this.ca.sealSigner(department);
+    return `${department}-${seal.certificate.serialNumber.slice(-8).toUpperCase()}`;
+  }
+
+  /**
+   * The number for the document of `kind` that the work identified by `seed` issues: the
+   * one already issued for it (a retry, even on another day), or a new one.
+   */
+  async numberFor(kind: DocumentKind, seed: string, at = new Date()): Promise<{ number: string; issued: boolean }> {
+    const number = documentNumber(kind, at, seed);
+    const existing = await this.database.signedDocument.findFirst({ where: { kind, number: { endsWith: number.slice(-9) } }, select: { number: true } });
+    return existing ? { number: existing.number, issued: true } : { number, issued: false };
+  }
 
   /** Stores `content` under `number` and seals it with the department's current seal. */
   async issueSealed(input: { number: string; kind: DocumentKind; title: string; caseId?: string; content: Uint8Array; department: string }): Promise<DocumentSummary> {

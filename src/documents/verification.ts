@@ -30,11 +30,15 @@ export interface VerificationReport {
   missing: string[];
 }
 
-/** The signers a document requires, written into the PDF's Info dictionary when issued. */
+/**
+ * The signers a document requires, written into the PDF's Info dictionary when issued
+ * (directly, or as an indirect object as pdfkit writes it). Usernames are ASCII.
+ */
 export function requiredSignersIn(pdf: Uint8Array): string[] {
   const text = Buffer.from(pdf).toString('latin1');
-  const match = /\/SunshineRequiredSigners\s*\(([^)]*)\)/.exec(text);
-  return match?.[1] ? match[1].split(',').map((signer) => signer.trim()).filter(Boolean) : [];
+  const entry = /\/SunshineRequiredSigners\s*(?:\(([^)]*)\)|(\d+) 0 R)/.exec(text);
+  const value = entry?.[1] ?? (entry?.[2] ? new RegExp(`\\n${entry[2]} 0 obj\\s*\\(([^)]*)\\)`).exec(text)?.[1] : undefined);
+  return value ? value.split(',').map((signer) => signer.trim()).filter(Boolean) : [];
 }
 
 export async function verifyDocument(content: Uint8Array, signatures: Uint8Array[], anchors: TrustAnchors, requiredSigners: string[] = requiredSignersIn(content)): Promise<VerificationReport> {

@@ -22,9 +22,10 @@ export function generateKeyPair(): Promise<CryptoKeyPair> {
 }
 
 export function randomSerial(): string {
-  // 16 random bytes, first bit cleared so the DER integer stays positive.
+  // 16 random bytes; the first in 0x40–0x7f so the DER integer is positive and has no
+  // leading zero to drop (the stored serial must equal the certificate's, byte for byte).
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[0]! &= 0x7f;
+  bytes[0] = (bytes[0]! & 0x7f) | 0x40;
   return Buffer.from(bytes).toString('hex');
 }
 

@@ -17,6 +17,8 @@ import { buildWebIfChanged } from '../web/build.js';
 import { buildApp } from '../app.js';
 import { CalendarService } from '../calendar/service.js';
 import { seedDemoCases } from '../demo/seed.js';
+import { DocumentService } from '../documents/service.js';
+import { CertificateAuthority } from '../pki/authority.js';
 import { ensureAdministrator, seedDemo, type SeedUser } from '../identity/seed.js';
 import { createWorkerRuntime } from '../../workers/run.js';
 
@@ -94,11 +96,15 @@ export async function startSystem(config: Config, logger: Logger): Promise<Runni
     stops.push({ name: 'prisma', stop: () => prisma.$disconnect() });
     if (await ensureAdministrator(prisma, config.admin)) logger.info({ user: config.admin.user }, '已创建管理员账户 / administrator account created');
     const seededUsers = config.demo ? await seedDemo(prisma, config.demo.password) : [];
+    // The root and a seal for every department (new departments get theirs at the next start).
+    const ca = new CertificateAuthority(prisma, config.keyEncryptionKey);
+    const pki = await ca.init();
+    if (pki.rootCreated || pki.sealsIssued.length > 0) logger.info(pki, '电子签章证书已就绪 / certificates issued');
     const app = await buildApp({ config, engine, database: prisma, logger, pendingMigrations: () => pendingMigrations(database.apiUrl) });
     await app.listen({ host: config.host, port: config.port });
     stops.push({ name: 'api', stop: () => app.close() });
 
-    const workers = createWorkerRuntime(config, logger, { database: prisma, engine });
+    const workers = createWorkerRuntime(config, logger, { database: prisma, engine, documents: new DocumentService(prisma, ca) });
     workers.start();
     // Workers stop before the API closes its engine connections and before the engine.
     stops.push({ name: 'workers', stop: () => workers.stop() });

@@ -31,7 +31,7 @@ describe('API surface', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.engine).toMatchObject({ reachable: true, version: '7.24.0' });
-    expect(body.processes).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'sunshine-demo', versionTag: '3.0' })]));
+    expect(body.processes).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'sunshine-demo', versionTag: '4.0' })]));
   });
 
   it('serves the OpenAPI document with the routes and their schemas', async () => {

@@ -10,6 +10,8 @@ import { deployShippedProcesses } from '../../src/engine/deploy-processes.js';
 import { TOPICS } from '../../workers/registry.js';
 import { WorkerRuntime } from '../../workers/runtime/runtime.js';
 import { supervisionWarn } from '../../workers/supervision/warn.js';
+import { DocumentService } from '../../src/documents/service.js';
+import { CertificateAuthority } from '../../src/pki/authority.js';
 import { testApp, type Session, type TestApp } from '../support/app.js';
 import { engineClient, eventually, testEnvironment, unique } from '../support/environment.js';
 import { captureLogger } from '../support/logs.js';
@@ -59,7 +61,7 @@ beforeAll(async () => {
     password: env.enginePassword,
     logger: captureLogger('warn').logger,
     longPollMs: 5_000,
-    services: { database: t.database, engine },
+    services: { database: t.database, engine, documents: new DocumentService(t.database, new CertificateAuthority(t.database, t.config.keyEncryptionKey)) },
   });
   workers.start();
   clerk = await t.login('window-clerk');
@@ -93,17 +95,31 @@ describe('demo procedure', () => {
     });
     expect(complete.statusCode, complete.body).toBe(204);
 
-    const done = await caseFile(started.caseId);
-    expect(done.state).toBe('COMPLETED');
+    const done = await eventually(async () => {
+      const view = await caseFile(started.caseId);
+      return view.state === 'COMPLETED' && view;
+    }, 20_000, 'the decision documents');
     expect(done.timeline.filter((entry) => entry.kind === 'step').map((entry) => entry.text)).toEqual([
       '收件 / received',
       '材料核验 / check materials',
       '部门审查 / department review',
+      '出具决定书 / issue the decision',
       '办结 / decided',
     ]);
+
+    // The decision letter and the e-licence are signed PDFs anyone can verify by number.
+    const issued = await t.database.signedDocument.findMany({ where: { caseId: started.caseId }, orderBy: { kind: 'asc' } });
+    expect(issued.map((document) => document.kind).sort()).toEqual(['decision', 'licence']);
+    for (const document of issued) {
+      expect(Buffer.from(document.content).subarray(0, 5).toString()).toBe('%PDF-');
+      const verification = (await t.app.inject(`/api/verify/${document.number}`)).json();
+      expect(verification.report).toMatchObject({ status: 'valid', signers: [expect.objectContaining({ signer: 'demo', status: 'valid' })] });
+      expect(verification.document.caseId).toBeUndefined();
+    }
     expect(done.opinions).toEqual([expect.objectContaining({ step: 'Review', decision: 'approve', author: 'demo-reviewer', department: 'demo' })]);
     const audit = await t.database.auditEntry.findMany({ where: { subject: started.caseId }, orderBy: { id: 'asc' } });
     expect(audit.map((entry) => entry.action)).toEqual(['case.intake', 'task.claim', 'task.complete']);
+    expect(done.state).toBe('COMPLETED');
   });
 
   it('ends in a correction request when materials are missing (BPMN error)', async () => {
@@ -228,7 +244,9 @@ describe('demo procedure', () => {
       payload: { values: { decision: 'correction', opinion: '请补正', missingItems: '营业执照副本' } },
     });
     expect(ok.statusCode, ok.body).toBe(204);
-    expect((await engine.historicProcessInstance(started.caseId)).state).toBe('COMPLETED');
+    await eventually(async () => (await engine.historicProcessInstance(started.caseId)).state === 'COMPLETED', 20_000, 'the correction notice');
+    const [notice] = await t.database.signedDocument.findMany({ where: { caseId: started.caseId } });
+    expect(notice!.kind).toBe('decision');
   });
 
   it('serves the materials for preview to whoever may see the case', async () => {

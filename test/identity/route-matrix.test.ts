@@ -34,6 +34,19 @@ const EXPECTED: Record<string, Role[] | 'public' | 'any'> = {
   'POST /api/tasks/:taskId/unclaim': STAFF,
   'POST /api/tasks/:taskId/complete': STAFF,
   'POST /api/demo/cases': ['clerk'],
+  'GET /api/pki/root': 'public',
+  'GET /api/pki/crl': 'public',
+  'POST /api/pki/certificates': 'any',
+  'GET /api/pki/certificates/mine': 'any',
+  'GET /api/pki/certificates': ['admin'],
+  'POST /api/pki/init': ['admin'],
+  'POST /api/pki/certificates/:serial/revoke': ['admin'],
+  'POST /api/pki/seals/:department/rotate': ['admin'],
+  'GET /api/verify/:number': 'public',
+  'POST /api/verify': 'public',
+  'GET /api/documents/:number/signatures/:signer': 'public',
+  'GET /api/documents/:number/file': 'any',
+  'POST /api/documents/:number/signatures': 'any',
 };
 
 /** A seeded user holding exactly this role. */
@@ -66,7 +79,11 @@ function concreteUrl(url: string): string {
     .replace(':materialId', '1')
     .replace(':code', 'nowhere')
     .replace(':username', 'nobody')
-    .replace(':year', '2030');
+    .replace(':year', '2030')
+    .replace(':serial', '4f00')
+    .replace(':department', 'nowhere')
+    .replace(':number', 'LIC-20261128-00000000')
+    .replace(':signer', 'nobody');
 }
 
 it('declares exactly the documented matrix', () => {

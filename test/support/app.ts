@@ -1,13 +1,14 @@
 /** Builds the real API against the shared engine and a fresh database for one test file. */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
 import { pendingMigrations } from '../../src/database/migrate.js';
 import { createPrismaClient, type Database } from '../../src/database/prisma.js';
 import { engineClient, freshDatabase, testEnvironment } from './environment.js';
 import { captureLogger } from './logs.js';
 import { shippedHolidayYears } from '../../src/calendar/shipped.js';
 import { ensureAdministrator, seedDemo } from '../../src/identity/seed.js';
+import { CertificateAuthority } from '../../src/pki/authority.js';
 
 /**
  * Tests start cases "now", and deadlines reach into next year near the year's end. Years
@@ -37,6 +38,7 @@ export interface Session {
 
 export interface TestApp {
   app: FastifyInstance;
+  config: Config;
   database: Database;
   databaseUrl: string;
   /** Logs a user in (demo users share DEMO_PASSWORD; the admin has TEST_ADMIN.password). */
@@ -79,6 +81,7 @@ export async function testApp(options: { serveWeb?: boolean; fixtureYears?: bool
   if (options.fixtureYears ?? true) await loadFixtureYears(database);
   await ensureAdministrator(database, TEST_ADMIN);
   await seedDemo(database, DEMO_PASSWORD);
+  await new CertificateAuthority(database, config.keyEncryptionKey).init();
   const app = await buildApp({
     config,
     engine: engineClient(),
@@ -90,6 +93,7 @@ export async function testApp(options: { serveWeb?: boolean; fixtureYears?: bool
   await app.ready();
   return {
     app,
+    config,
     database,
     databaseUrl,
     login: (username, password) => login(app, username, password ?? (username === TEST_ADMIN.user ? TEST_ADMIN.password : DEMO_PASSWORD)),

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Database } from '../../src/database/prisma.js';
+import type { DocumentService } from '../../src/documents/service.js';
 import type { EngineClient } from '../../src/engine/client.js';
 import type { Logger } from '../../src/log/logger.js';
 
@@ -11,6 +12,7 @@ import type { Logger } from '../../src/log/logger.js';
 export interface WorkerServices {
   database?: Database;
   engine?: EngineClient;
+  documents?: DocumentService;
 }
 
 /** The service a handler cannot work without; missing means the worker is misconfigured. */
