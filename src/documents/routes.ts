@@ -72,6 +72,19 @@ export const documentRoutes =
     );
 
     app.get(
+      '/api/documents/awaiting-my-signature',
+      {
+        config: { access: { roles: [...ROLES] } },
+        schema: {
+          tags: ['documents'],
+          summary: '待我签名的文件 / documents waiting for my signature',
+          response: { 200: z.object({ documents: z.array(publicDocument.extend({ signedBy: z.array(z.string()) })) }) },
+        },
+      },
+      async (request) => ({ documents: await documents.awaitingSignature(request.principal!.userId) }),
+    );
+
+    app.get(
       '/api/documents/:number/signatures/:signer',
       {
         config: { access: 'public' },

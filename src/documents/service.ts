@@ -118,6 +118,19 @@ export class DocumentService {
     return (await this.verifyByNumber(number)).report;
   }
 
+  /** Documents `username` must sign and has not yet. */
+  async awaitingSignature(username: string): Promise<(Omit<DocumentSummary, 'caseId'> & { signedBy: string[] })[]> {
+    const rows = await this.database.signedDocument.findMany({
+      where: { requiredSigners: { has: username }, signatures: { none: { signer: username } } },
+      include: { signatures: { select: { signer: true } } },
+      orderBy: { createdAt: 'asc' },
+    });
+    return rows.map((row) => {
+      const { caseId: _caseId, ...summary } = this.summary(row);
+      return { ...summary, signedBy: row.signatures.map((signature) => signature.signer) };
+    });
+  }
+
   async find(number: string) {
     const document = await this.database.signedDocument.findUnique({ where: { number }, include: { signatures: { orderBy: { signedAt: 'asc' } } } });
     if (!document) throw new ApiError(404, 'NOT_FOUND', '没有这个编号的文件', 'no document has this number');

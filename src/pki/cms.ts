@@ -2,9 +2,16 @@
  * Detached CMS (PKCS#7) signatures: the document stays byte for byte as issued and each
  * signer's signature is a separate .p7s, verifiable by anyone with the root certificate,
  * e.g. `openssl cms -verify -binary -inform DER -in x.p7s -content x.pdf -CAfile root.pem`.
+ *
+ * Only WebCrypto (globalThis.crypto) and pure-JS libraries: the browser bundles this very
+ * module to sign with the key it holds, so server and browser produce the same format.
  */
+import 'reflect-metadata';
 import * as asn1js from 'asn1js';
-import { crypto, pkijs, x509 } from './crypto.js';
+import * as x509 from '@peculiar/x509';
+import * as pkijs from 'pkijs';
+
+const crypto = globalThis.crypto;
 
 const OID = {
   data: '1.2.840.113549.1.7.1',

@@ -47,6 +47,7 @@ const EXPECTED: Record<string, Role[] | 'public' | 'any'> = {
   'GET /api/documents/:number/signatures/:signer': 'public',
   'GET /api/documents/:number/file': 'any',
   'POST /api/documents/:number/signatures': 'any',
+  'GET /api/documents/awaiting-my-signature': 'any',
 };
 
 /** A seeded user holding exactly this role. */
