@@ -8,6 +8,18 @@ const WEB_DIR = path.dirname(WEB_DIST);
 const ROOT = path.dirname(WEB_DIR);
 const STAMP = path.join(WEB_DIST, '.inputs');
 
+/** Server modules the browser bundles or takes types from (`from '../../../src/…'`). */
+function sharedSources(webFiles: string[]): string[] {
+  const shared = new Set<string>();
+  for (const file of webFiles.filter((name) => /\.tsx?$/.test(name))) {
+    for (const match of fs.readFileSync(file, 'utf8').matchAll(/from '((?:\.\.\/)+src\/[^']+)\.js'/g)) {
+      const source = path.resolve(path.dirname(file), `${match[1]}.ts`);
+      if (fs.existsSync(source)) shared.add(source);
+    }
+  }
+  return [...shared];
+}
+
 function inputsHash(): string {
   const hash = createHash('sha256');
   const files = fs
@@ -16,7 +28,7 @@ function inputsHash(): string {
     .map((name) => path.join(WEB_DIR, name))
     .filter((file) => fs.statSync(file).isFile())
     .sort();
-  for (const file of [...files, path.join(ROOT, 'package-lock.json')]) {
+  for (const file of [...files, ...sharedSources(files).sort(), path.join(ROOT, 'package-lock.json')]) {
     hash.update(path.relative(ROOT, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   }
   return hash.digest('hex');

@@ -127,23 +127,42 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
   // 204 No Content (claim, logout, …) carries no body by definition.
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    if (response.status === 401 && !SESSION_PROBES.has(path)) for (const listener of unauthenticatedListeners) listener();
-    if (isApiErrorBody(payload)) {
-      throw new ApiError(payload.message, {
-        kind: 'api',
-        status: response.status,
-        code: payload.error,
-        details: payload.details,
-      });
-    }
-    throw new ApiError(`HTTP ${response.status}`, { kind: 'unexpected', status: response.status });
-  }
+  if (!response.ok) throw failure(path, response, payload);
   if (payload === undefined) {
     // A 2xx without JSON usually means the SPA's index.html answered instead of the API.
     throw new ApiError(`HTTP ${response.status} without JSON`, { kind: 'unexpected', status: response.status });
   }
   return payload as T;
+}
+
+/** The error for a non-2xx answer (whose JSON body, if any, is `payload`); tells the session listeners about a lost login. */
+function failure(path: string, response: Response, payload: unknown): ApiError {
+  if (response.status === 401 && !SESSION_PROBES.has(path)) for (const listener of unauthenticatedListeners) listener();
+  if (isApiErrorBody(payload)) {
+    return new ApiError(payload.message, {
+      kind: 'api',
+      status: response.status,
+      code: payload.error,
+      details: payload.details,
+    });
+  }
+  return new ApiError(`HTTP ${response.status}`, { kind: 'unexpected', status: response.status });
+}
+
+/**
+ * A file from the API as bytes (a document to sign): the caller needs exactly what the
+ * server holds, so nothing is decoded. Errors are the same ApiErrors as for JSON calls.
+ */
+export async function getBytes(path: string, signal?: AbortSignal): Promise<ArrayBuffer> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', signal });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError(cause instanceof Error ? cause.message : String(cause), { kind: 'network', status: 0 });
+  }
+  if (!response.ok) throw failure(path, response, await response.json().catch(() => undefined));
+  return response.arrayBuffer();
 }
 
 export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {

@@ -1,15 +1,20 @@
 import type { ComponentType, ReactNode } from 'react';
-import { DashboardOutlined, InboxOutlined, SettingOutlined } from '@ant-design/icons';
+import { DashboardOutlined, EditOutlined, InboxOutlined, KeyOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
 import { AdminPage } from './admin/AdminPage.js';
 import { CaseFilePage } from './cases/CaseFilePage.js';
 import type { Messages } from './i18n/index.js';
 import { InboxPage } from './inbox/InboxPage.js';
+import { KeysPage } from './keys/KeysPage.js';
 import { matchPath, navigate } from './navigation.js';
 import type { PageProps } from './pageProps.js';
 import { ChangePasswordPage } from './session/ChangePasswordPage.js';
 import { LoginPage } from './session/LoginPage.js';
 import { STAFF_ROLES, type Role } from './session/types.js';
+import { SignCountBadge } from './sign/SignCountBadge.js';
+import { SignDocumentPage } from './sign/SignDocumentPage.js';
+import { SignListPage } from './sign/SignListPage.js';
 import { StatusPage } from './status/StatusPage.js';
+import { VerifyPage } from './verify/VerifyPage.js';
 
 export { navigate };
 
@@ -25,6 +30,10 @@ export interface AppRoute {
   /** Present for routes listed in the side menu. */
   navKey?: keyof Messages['nav'];
   icon?: ReactNode;
+  /** For a page under a menu entry (a case under the inbox): the entry's path, highlighted while it is open. */
+  menuParent?: string;
+  /** Shown after the menu label, e.g. a count of things waiting. */
+  Badge?: ComponentType;
   access: RouteAccess;
   Page: ComponentType<PageProps>;
 }
@@ -33,7 +42,13 @@ export interface AppRoute {
 export const routes: readonly AppRoute[] = [
   { path: '/status', navKey: 'status', icon: <DashboardOutlined />, access: 'public', Page: StatusPage },
   { path: '/inbox', navKey: 'inbox', icon: <InboxOutlined />, access: STAFF_ROLES, Page: InboxPage },
-  { path: '/cases/:caseId', access: [...STAFF_ROLES, 'supervisor'], Page: CaseFilePage },
+  { path: '/cases/:caseId', menuParent: '/inbox', access: [...STAFF_ROLES, 'supervisor'], Page: CaseFilePage },
+  { path: '/sign', navKey: 'sign', icon: <EditOutlined />, Badge: SignCountBadge, access: 'user', Page: SignListPage },
+  { path: '/sign/:number', menuParent: '/sign', access: 'user', Page: SignDocumentPage },
+  { path: '/keys', navKey: 'keys', icon: <KeyOutlined />, access: 'user', Page: KeysPage },
+  // Public: anyone holding a document (a citizen, a bank, a court) must be able to check it without an account.
+  { path: '/verify', navKey: 'verify', icon: <SafetyCertificateOutlined />, access: 'public', Page: VerifyPage },
+  { path: '/verify/:number', menuParent: '/verify', access: 'public', Page: VerifyPage },
   { path: '/admin', navKey: 'admin', icon: <SettingOutlined />, access: ['admin'], Page: AdminPage },
   { path: '/login', access: 'public', Page: LoginPage },
   { path: '/password', access: 'user', Page: ChangePasswordPage },

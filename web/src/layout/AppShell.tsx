@@ -32,7 +32,18 @@ export function AppShell() {
 
   const menuItems = routes
     .filter((route) => route.navKey && mayOpen(route.access, roles))
-    .map((route) => ({ key: route.path, icon: route.icon, label: t(`nav.${route.navKey!}`) }));
+    .map((route) => ({
+      key: route.path,
+      icon: route.icon,
+      label: route.Badge ? (
+        <span>
+          {t(`nav.${route.navKey!}`)}
+          <route.Badge />
+        </span>
+      ) : (
+        t(`nav.${route.navKey!}`)
+      ),
+    }));
 
   let content;
   if (loading || !match || needsLogin) content = <Spin size="large" style={{ display: 'block', marginTop: 64 }} />;
@@ -68,7 +79,7 @@ export function AppShell() {
           <nav aria-label={t('nav.label')} style={{ height: '100%' }}>
             <Menu
               mode="inline"
-              selectedKeys={match?.route.navKey ? [match.route.path] : match?.route.path === '/cases/:caseId' ? ['/inbox'] : []}
+              selectedKeys={match?.route.navKey ? [match.route.path] : match?.route.menuParent ? [match.route.menuParent] : []}
               style={{ height: '100%', borderInlineEnd: 0 }}
               items={menuItems}
               onClick={({ key }) => navigate(key)}
