@@ -25,6 +25,21 @@ export function documentNumber(kind: DocumentKind, at = new Date(), seed?: strin
   return `${PREFIX[kind]}-${day}-${suffix.toUpperCase()}`;
 }
 
+type NewDocument = { number: string; kind: DocumentKind; title: string; caseId?: string; content: Uint8Array; requiredSigners: string[] };
+
+/** The row of a document as issued: its bytes exactly, their hash, who must sign. */
+function storedDocument(input: NewDocument) {
+  return {
+    number: input.number,
+    kind: input.kind,
+    title: input.title,
+    caseId: input.caseId ?? null,
+    content: new Uint8Array(input.content),
+    sha256: createHash('sha256').update(input.content).digest('hex'),
+    requiredSigners: input.requiredSigners,
+  };
+}
+
 export interface DocumentSummary {
   number: string;
   kind: DocumentKind;
@@ -67,13 +82,7 @@ export class DocumentService {
     const cms = await signDetached(input.content, seal.certificate, seal.privateKey, now);
     const document = await this.database.signedDocument.create({
       data: {
-        number: input.number,
-        kind: input.kind,
-        title: input.title,
-        caseId: input.caseId ?? null,
-        content: new Uint8Array(input.content),
-        sha256: createHash('sha256').update(input.content).digest('hex'),
-        requiredSigners: [input.department],
+        ...storedDocument({ ...input, requiredSigners: [input.department] }),
         signatures: { create: { certificateSerial: seal.certificate.serialNumber.toLowerCase(), signer: input.department, cms: new Uint8Array(cms), signedAt: now } },
       },
     });
@@ -81,18 +90,8 @@ export class DocumentService {
   }
 
   /** Stores a document that the listed users must sign in their browsers. */
-  async createForSigning(input: { number: string; kind: DocumentKind; title: string; caseId?: string; content: Uint8Array; requiredSigners: string[] }): Promise<DocumentSummary> {
-    const document = await this.database.signedDocument.create({
-      data: {
-        number: input.number,
-        kind: input.kind,
-        title: input.title,
-        caseId: input.caseId ?? null,
-        content: new Uint8Array(input.content),
-        sha256: createHash('sha256').update(input.content).digest('hex'),
-        requiredSigners: input.requiredSigners,
-      },
-    });
+  async createForSigning(input: NewDocument): Promise<DocumentSummary> {
+    const document = await this.database.signedDocument.create({ data: storedDocument(input) });
     return this.summary(document);
   }
 

@@ -86,21 +86,17 @@ export class CertificateAuthority {
     return { rootCreated, sealsIssued };
   }
 
-  /** Issues a department's seal; the previous one stops signing but stays to verify old documents. */
-  async issueSeal(departmentCode: string, now = new Date()): Promise<x509.X509Certificate> {
-    const department = await this.database.department.findUnique({ where: { code: departmentCode } });
-    if (!department) throw new ApiError(404, 'NOT_FOUND', `部门 ${departmentCode} 不存在`, `no department ${departmentCode}`);
+  /** An end-entity certificate (seal or user) for `publicKey`, signed by the root. */
+  private async certify(subject: string, publicKey: CryptoKey, validYears: number, now: Date): Promise<x509.X509Certificate> {
     const root = await this.rootSigner();
-    const keys = await generateKeyPair();
-    const serial = randomSerial();
-    const certificate = await x509.X509CertificateGenerator.create({
-      serialNumber: serial,
-      subject: `CN=${dn(department.nameZh)} 电子签章,OU=${dn(department.code)},${ORGANISATION}`,
+    return x509.X509CertificateGenerator.create({
+      serialNumber: randomSerial(),
+      subject,
       issuer: root.certificate.subject,
       notBefore: now,
-      notAfter: years(now, SEAL_YEARS),
+      notAfter: years(now, validYears),
       signingKey: root.privateKey,
-      publicKey: keys.publicKey,
+      publicKey,
       signingAlgorithm: SIGNING_ALGORITHM,
       extensions: [
         new x509.BasicConstraintsExtension(false, undefined, true),
@@ -108,6 +104,15 @@ export class CertificateAuthority {
         await x509.AuthorityKeyIdentifierExtension.create(root.certificate),
       ],
     });
+  }
+
+  /** Issues a department's seal; the previous one stops signing but stays to verify old documents. */
+  async issueSeal(departmentCode: string, now = new Date()): Promise<x509.X509Certificate> {
+    const department = await this.database.department.findUnique({ where: { code: departmentCode } });
+    if (!department) throw new ApiError(404, 'NOT_FOUND', `部门 ${departmentCode} 不存在`, `no department ${departmentCode}`);
+    const keys = await generateKeyPair();
+    const certificate = await this.certify(`CN=${dn(department.nameZh)} 电子签章,OU=${dn(department.code)},${ORGANISATION}`, keys.publicKey, SEAL_YEARS, now);
+    const serial = certificate.serialNumber.toLowerCase();
     const encryptedKey = await sealPrivateKey(keys.privateKey, serial, this.kek);
     await this.database.$transaction([
       this.database.certificate.updateMany({ where: { kind: 'seal', departmentCode, current: true }, data: { current: false } }),
@@ -145,24 +150,10 @@ export class CertificateAuthority {
       throw new ApiError(400, 'CSR_ALGORITHM', '只接受 ECDSA P-256 密钥', 'only ECDSA P-256 keys are accepted');
     }
     if (!(await request.verify())) throw new ApiError(400, 'CSR_SIGNATURE', '证书请求的签名无效', 'the certificate request is not signed by its key');
-    const root = await this.rootSigner();
-    const serial = randomSerial();
-    const certificate = await x509.X509CertificateGenerator.create({
-      serialNumber: serial,
-      // UID (userId, RFC 4519) by its OID: the name parser knows no short name for it.
-      subject: `CN=${dn(user.displayName)},0.9.2342.19200300.100.1.1=${dn(user.username)},${ORGANISATION}`,
-      issuer: root.certificate.subject,
-      notBefore: now,
-      notAfter: years(now, USER_YEARS),
-      signingKey: root.privateKey,
-      publicKey: request.publicKey,
-      signingAlgorithm: SIGNING_ALGORITHM,
-      extensions: [
-        new x509.BasicConstraintsExtension(false, undefined, true),
-        new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
-        await x509.AuthorityKeyIdentifierExtension.create(root.certificate),
-      ],
-    });
+    // UID (userId, RFC 4519) by its OID: the name parser knows no short name for it.
+    const subject = `CN=${dn(user.displayName)},0.9.2342.19200300.100.1.1=${dn(user.username)},${ORGANISATION}`;
+    const certificate = await this.certify(subject, await request.publicKey.export(), USER_YEARS, now);
+    const serial = certificate.serialNumber.toLowerCase();
     await this.database.$transaction([
       this.database.certificate.updateMany({ where: { kind: 'user', username: user.username, current: true }, data: { current: false } }),
       this.database.certificate.create({

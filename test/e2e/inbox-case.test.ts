@@ -10,11 +10,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleMaterials } from '../../src/demo/sample-files.js';
 import { deployShippedProcesses } from '../../src/engine/deploy-processes.js';
 import { DEMO_PASSWORD, TEST_ADMIN, testApp, type Session, type TestApp } from '../support/app.js';
 import { launchBrowser } from '../support/browser.js';
-import { engineClient, eventually, unique } from '../support/environment.js';
+import { caseAtReview as reviewCase } from '../support/cases.js';
+import { engineClient, unique } from '../support/environment.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -39,25 +39,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-/**
- * A case waiting at the demo department's review. This file runs no workers, so the
- * automated check is completed here (unless another file's worker took it first).
- */
-async function caseAtReview(applicant: string) {
-  const response = await t.app.inject({ method: 'POST', url: '/api/demo/cases', headers: clerk.headers, payload: { applicant, materials: sampleMaterials(applicant) } });
-  expect(response.statusCode, response.body).toBe(201);
-  const started = response.json() as { caseId: string; businessKey: string };
-  const task = await eventually(async () => {
-    const [external] = await engine.externalTasks({ processInstanceId: started.caseId });
-    if (external && !external.workerId) {
-      const locked = await engine.lockExternalTask(external.id, 'e2e-test', 60_000).then(() => true, () => false);
-      if (locked) await engine.completeExternalTask(external.id, 'e2e-test');
-    }
-    const [review] = await engine.tasks({ processInstanceId: started.caseId, taskDefinitionKey: 'Review' });
-    return review;
-  }, 20_000, 'the review task');
-  return { ...started, taskId: task.id };
-}
+const caseAtReview = (applicant: string) => reviewCase(t, clerk, applicant);
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });

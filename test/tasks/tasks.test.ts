@@ -1,9 +1,9 @@
 /** Department isolation of tasks and cases, claim races, unclaim. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleMaterials } from '../../src/demo/sample-files.js';
 import { deployShippedProcesses } from '../../src/engine/deploy-processes.js';
 import { testApp, type Session, type TestApp } from '../support/app.js';
-import { engineClient, eventually } from '../support/environment.js';
+import { caseAtReview as reviewCase } from '../support/cases.js';
+import { engineClient } from '../support/environment.js';
 
 let t: TestApp;
 const engine = engineClient();
@@ -18,20 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A case waiting at its review (this file runs no workers: the check is completed here). */
-async function caseAtReview(applicant: string) {
-  const started = (await t.app.inject({ method: 'POST', url: '/api/demo/cases', headers: clerk.headers, payload: { applicant, materials: sampleMaterials(applicant) } })).json();
-  const task = await eventually(async () => {
-    const [external] = await engine.externalTasks({ processInstanceId: started.caseId });
-    if (external && !external.workerId) {
-      const locked = await engine.lockExternalTask(external.id, 'tasks-test', 60_000).then(() => true, () => false);
-      if (locked) await engine.completeExternalTask(external.id, 'tasks-test');
-    }
-    const [review] = await engine.tasks({ processInstanceId: started.caseId, taskDefinitionKey: 'Review' });
-    return review;
-  }, 20_000, 'the review task');
-  return { caseId: started.caseId as string, businessKey: started.businessKey as string, taskId: task.id };
-}
+const caseAtReview = (applicant: string) => reviewCase(t, clerk, applicant);
 
 describe('tasks and departments', () => {
   it('lets one of two racing reviewers claim a task; the other gets 409', async () => {
