@@ -63,6 +63,7 @@ export class CaseFileService {
         opinions: { orderBy: { decidedAt: 'asc' } },
       },
     });
+    const issued = await this.database.signedDocument.findMany({ where: { caseId }, select: { number: true, kind: true, title: true, createdAt: true }, orderBy: { createdAt: 'asc' } });
     if (!record) throw new ApiError(404, 'NOT_FOUND', '案件不存在', 'no such case');
     const running = history.state === 'ACTIVE';
     const [variables, tasks, timeline, clock, definitions] = await Promise.all([
@@ -100,6 +101,7 @@ export class CaseFileService {
         decidedAt: toShanghaiIso(opinion.decidedAt),
       })),
       timeline,
+      documents: issued.map((document) => ({ number: document.number, kind: document.kind, title: document.title, issuedAt: toShanghaiIso(document.createdAt) })),
       deadlines: plan ? { deadline: plan.deadline, yellowAt: plan.yellowAt, steps: plan.steps } : null,
       paused: clock.paused,
       tasks: tasks.map((task) => ({ id: task.id, name: task.name, step: task.taskDefinitionKey, assignee: task.assignee, due: task.due, mine: task.assignee === viewer })),

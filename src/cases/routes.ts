@@ -44,6 +44,7 @@ const caseFileView = z.object({
       shiftedWorkingDays: z.number().int().optional(),
     }),
   ),
+  documents: z.array(z.object({ number: z.string(), kind: z.enum(['licence', 'decision', 'report']), title: z.string(), issuedAt: z.string() })),
   deadlines: z
     .object({ deadline: z.string(), yellowAt: z.string(), steps: z.record(z.string(), z.object({ days: z.number(), deadline: z.string(), yellowAt: z.string() })) })
     .nullable(),

@@ -29,6 +29,7 @@ interface CaseFile {
   timeline: { kind: string; text: string }[];
   deadlines: { deadline: string; steps: Record<string, { deadline: string }> } | null;
   materials: { id: string; code: string; contentType: string }[];
+  documents: { number: string; kind: string }[];
 }
 
 async function takeIn(applicant: string, codes = ['application-form', 'id-card']) {
@@ -110,6 +111,7 @@ describe('demo procedure', () => {
     // The decision letter and the e-licence are signed PDFs anyone can verify by number.
     const issued = await t.database.signedDocument.findMany({ where: { caseId: started.caseId }, orderBy: { kind: 'asc' } });
     expect(issued.map((document) => document.kind).sort()).toEqual(['decision', 'licence']);
+    expect(done.documents.map((document) => document.number).sort()).toEqual(issued.map((document) => document.number).sort());
     for (const document of issued) {
       expect(Buffer.from(document.content).subarray(0, 5).toString()).toBe('%PDF-');
       const verification = (await t.app.inject(`/api/verify/${document.number}`)).json();

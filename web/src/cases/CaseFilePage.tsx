@@ -13,6 +13,7 @@ import { CaseTimeline } from './CaseTimeline.js';
 import { DeadlinesCard } from './DeadlinesCard.js';
 import { DecisionPanel } from './decision/DecisionPanel.js';
 import { CaseDiagram } from './diagram/CaseDiagram.js';
+import { IssuedDocuments } from './IssuedDocuments.js';
 import { MaterialsCard } from './MaterialsCard.js';
 import { OpenTasks } from './OpenTasks.js';
 import { OpinionsTable } from './OpinionsTable.js';
@@ -78,6 +79,7 @@ export function CaseFilePage({ params, query }: PageProps) {
             <OpenTasks tasks={data.tasks} selectedTaskId={taskId} onSelect={staff ? selectTask : undefined} />
             <DeadlinesCard file={data} stepNames={stepNames} />
             <MaterialsCard caseId={caseId} materials={data.materials} />
+            {data.documents.length > 0 ? <IssuedDocuments documents={data.documents} /> : null}
           </Space>
         </Col>
       </Row>

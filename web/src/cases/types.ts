@@ -70,9 +70,18 @@ export interface CaseFile {
   materials: Material[];
   opinions: Opinion[];
   timeline: TimelineEntry[];
+  /** Signed documents issued for the case (decision letter, e-licence). */
+  documents: IssuedDocument[];
   deadlines: Deadlines | null;
   paused: boolean;
   tasks: CaseTask[];
+}
+
+export interface IssuedDocument {
+  number: string;
+  kind: 'licence' | 'decision' | 'report';
+  title: string;
+  issuedAt: string;
 }
 
 export interface CaseDiagramData {
