@@ -28,6 +28,28 @@ function generate(): string {
   return `${randomBytes(18).toString('base64url')}a1`;
 }
 
+/**
+ * Writes the file whole or not at all: a process starting at the same moment must never
+ * read it half-written. `replace` false keeps secrets another process wrote first.
+ */
+function writeAtomically(file: string, secrets: DevSecrets, replace: boolean): boolean {
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(temporary, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  try {
+    if (replace) {
+      fs.renameSync(temporary, file);
+      return true;
+    }
+    fs.linkSync(temporary, file); // fails if the file exists, unlike rename
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
 export function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
   const file = path.join(dataDir, DEV_SECRETS_FILE);
   const fresh = (): DevSecrets => ({
@@ -43,17 +65,10 @@ export function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
     const stored = secretsSchema.partial().safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
     if (!stored.success) throw new Error(`开发密钥文件损坏 / ${file} is not valid: delete it to generate new development secrets`);
     const complete = { ...fresh(), ...stored.data };
-    if (Object.keys(stored.data).length < Object.keys(complete).length) fs.writeFileSync(file, JSON.stringify(complete, null, 2), { mode: 0o600 });
+    if (Object.keys(stored.data).length < Object.keys(complete).length) writeAtomically(file, complete, true);
     return complete;
   }
-  const secrets = fresh();
   fs.mkdirSync(dataDir, { recursive: true });
-  // 'wx' so that two processes starting at once cannot overwrite each other's secrets.
-  try {
-    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateDevSecrets(dataDir);
-    throw error;
-  }
-  return secrets;
+  const secrets = fresh();
+  return writeAtomically(file, secrets, false) ? secrets : loadOrCreateDevSecrets(dataDir);
 }

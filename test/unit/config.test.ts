@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,23 @@ describe('configuration', () => {
     expect(second.engine.password).toBe(first.engine.password);
     expect(first.database.embedded?.password).toBe(second.database.embedded?.password);
     expect(fs.statSync(path.join(dir, 'dev-secrets.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('gives processes starting at once the same secrets, never a half-written file', async () => {
+    const dir = dataDir();
+    const script = `import { loadOrCreateDevSecrets } from './src/config/dev-secrets.ts'; process.stdout.write(loadOrCreateDevSecrets(${JSON.stringify(dir)}).adminPassword);`;
+    const outputs = await Promise.all(
+      Array.from({ length: 6 }, () => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        return new Promise<string>((resolve) => child.on('close', () => resolve(output)));
+      }),
+    );
+    expect(new Set(outputs).size).toBe(1);
+    expect(outputs[0]).toMatch(/^[\w-]{20,}$/);
+    expect(fs.readdirSync(dir)).toEqual(['dev-secrets.json']);
   });
 
   it('has no default secrets in production', () => {
