@@ -239,9 +239,16 @@ describe('administration and first login', () => {
       .toBe(true);
     // Close the multi-select's dropdown by clicking elsewhere in the dialog: Escape could close the dialog.
     await dialog.getByLabel('姓名').click();
-    await dialog.getByLabel('部门').click();
-    await page.keyboard.type('演示');
-    await page.locator('.ant-select-dropdown:visible').getByText('演示审查科 (demo)').click();
+    await expect
+      .poll(async () => {
+        const field = dialog.locator('.ant-form-item', { has: page.getByText('部门', { exact: true }) });
+        if ((await field.textContent())?.includes('演示审查科')) return true;
+        await dialog.getByLabel('部门').click();
+        await page.keyboard.type('演示');
+        await page.locator('.ant-select-dropdown:visible').getByText('演示审查科 (demo)').click({ timeout: 2_000 }).catch(() => {});
+        return false;
+      }, { timeout: 15_000 })
+      .toBe(true);
     await dialog.getByLabel('初始密码').fill('first-password-1');
     await shot(page, '08-admin-create-user');
     // antd spaces out two-character Chinese button labels ("保 存").
