@@ -32,6 +32,8 @@ import { CertificateAuthority } from './pki/authority.js';
 import { pkiRoutes } from './pki/routes.js';
 import { DocumentService } from './documents/service.js';
 import { documentRoutes } from './documents/routes.js';
+import { CatalogueService } from './catalogue/service.js';
+import { catalogueRoutes } from './catalogue/routes.js';
 import { operatorProxy } from './engine/operator-proxy.js';
 import { webApp } from './web/static.js';
 
@@ -94,6 +96,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(taskRoutes({ engine, database, inbox: new InboxService(engine, database, calendars), formFields: (definitionId, key) => forms.fields(definitionId, key) }));
   await app.register(demoRoutes({ engine, database, calendars }));
   await app.register(pkiRoutes(database, ca));
+  await app.register(catalogueRoutes(new CatalogueService(database)));
   await app.register(documentRoutes({ engine, database, documents }));
   await app.register(operatorProxy(engine.baseUrl));
   if (deps.serveWeb ?? true) await app.register(webApp());

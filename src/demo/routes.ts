@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.js';
+import { MATERIAL_TYPES } from '../catalogue/item.js';
 import type { CalendarService } from '../calendar/service.js';
 import type { Database } from '../database/prisma.js';
 import { planDeadlines, planVariables, type Limits } from '../deadlines/plan.js';
@@ -17,8 +18,6 @@ export const DEMO_PROCESS_KEY = 'sunshine-demo';
 /** The demo's catalogue item: 20 statutory working days, 5 committed, review within 3. */
 export const DEMO_LIMITS: Limits = { statutoryDays: 20, committedDays: 5, steps: [{ key: 'Review', days: 3 }] };
 
-/** Only formats the browser can show safely inline. */
-export const MATERIAL_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 const MAX_MATERIAL_BYTES = 5 * 1024 * 1024;
 
 const material = z

@@ -24,11 +24,12 @@ export const DEMO_DEPARTMENTS: { code: string; nameZh: string; nameEn: string; l
   { code: 'market', nameZh: '市市场监督管理局', nameEn: 'Market Regulation Administration', level: 'city', parentCode: 'city' },
   { code: 'civil-defense', nameZh: '市人民防空办公室', nameEn: 'Civil Air Defence Office', level: 'city', parentCode: 'city' },
   { code: 'culture', nameZh: '市文化广电旅游局', nameEn: 'Culture, Radio, TV and Tourism Bureau', level: 'city', parentCode: 'city' },
+  { code: 'meteorology', nameZh: '市气象局', nameEn: 'Meteorological Bureau', level: 'city', parentCode: 'city' },
   { code: 'east-district', nameZh: '东城区人民政府', nameEn: 'East District Government', level: 'county', parentCode: 'city' },
   { code: 'riverside', nameZh: '滨河街道办事处', nameEn: 'Riverside Subdistrict Office', level: 'township', parentCode: 'east-district' },
 ];
 
-const REVIEW_DEPARTMENTS = ['demo', 'development', 'natural-resources', 'housing', 'environment', 'fire', 'transport', 'water', 'market', 'civil-defense', 'culture', 'riverside'];
+const REVIEW_DEPARTMENTS = ['demo', 'development', 'natural-resources', 'housing', 'environment', 'fire', 'transport', 'water', 'market', 'civil-defense', 'culture', 'riverside', 'meteorology'];
 
 export interface SeedUser {
   username: string;

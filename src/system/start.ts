@@ -16,6 +16,7 @@ import type { Logger } from '../log/logger.js';
 import { buildWebIfChanged } from '../web/build.js';
 import { buildApp } from '../app.js';
 import { CalendarService } from '../calendar/service.js';
+import { seedCatalogue } from '../catalogue/seed.js';
 import { seedDemoCases } from '../demo/seed.js';
 import { DocumentService } from '../documents/service.js';
 import { CertificateAuthority } from '../pki/authority.js';
@@ -96,6 +97,10 @@ export async function startSystem(config: Config, logger: Logger): Promise<Runni
     stops.push({ name: 'prisma', stop: () => prisma.$disconnect() });
     if (await ensureAdministrator(prisma, config.admin)) logger.info({ user: config.admin.user }, '已创建管理员账户 / administrator account created');
     const seededUsers = config.demo ? await seedDemo(prisma, config.demo.password) : [];
+    if (config.demo) {
+      const items = await seedCatalogue(prisma);
+      if (items.length > 0) logger.info({ items: items.length }, '已载入演示事项库 / demo catalogue loaded');
+    }
     // The root and a seal for every department (new departments get theirs at the next start).
     const ca = new CertificateAuthority(prisma, config.keyEncryptionKey);
     const pki = await ca.init();

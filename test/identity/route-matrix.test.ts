@@ -48,6 +48,11 @@ const EXPECTED: Record<string, Role[] | 'public' | 'any'> = {
   'GET /api/documents/:number/file': 'any',
   'POST /api/documents/:number/signatures': 'any',
   'GET /api/documents/awaiting-my-signature': 'any',
+  'GET /api/catalogue': 'public',
+  'GET /api/catalogue/:code': 'public',
+  'POST /api/catalogue': ['admin'],
+  'PUT /api/catalogue/:code': ['admin'],
+  'PATCH /api/catalogue/:code': ['admin'],
 };
 
 /** A seeded user holding exactly this role. */
