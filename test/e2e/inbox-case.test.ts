@@ -243,9 +243,11 @@ describe('administration and first login', () => {
       .poll(async () => {
         const field = dialog.locator('.ant-form-item', { has: page.getByText('部门', { exact: true }) });
         if ((await field.textContent())?.includes('演示审查科')) return true;
-        await dialog.getByLabel('部门').click();
-        await page.keyboard.type('演示');
-        await page.locator('.ant-select-dropdown:visible').getByText('演示审查科 (demo)').click({ timeout: 2_000 }).catch(() => {});
+        // fill, not type: a retry must replace the search text, not append to it ("演示演示" matches nothing).
+        const search = dialog.getByLabel('部门');
+        await search.click();
+        await search.fill('(demo)');
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '演示审查科 (demo)' }).first().click({ timeout: 2_000 }).catch(() => {});
         return false;
       }, { timeout: 15_000 })
       .toBe(true);
