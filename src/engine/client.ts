@@ -248,6 +248,25 @@ export class EngineClient {
     await this.request('DELETE', `/process-instance/${encodeURIComponent(id)}?${params}`);
   }
 
+  /**
+   * Delivers a message to the case waiting for it (e.g. corrections supplied). `local`
+   * picks one execution when several wait for the same message (one department's branch).
+   */
+  async correlateMessage(messageName: string, options: { processInstanceId: string; local?: PlainVariables; variables?: PlainVariables }): Promise<void> {
+    await this.post('/message', {
+      messageName,
+      processInstanceId: options.processInstanceId,
+      ...(options.local ? { localCorrelationKeys: toTypedVariables(options.local) } : {}),
+      processVariables: toTypedVariables(options.variables ?? {}),
+    });
+  }
+
+  /** Evaluates the latest version of a DMN decision; one plain object per matched rule. */
+  async evaluateDecision(key: string, variables: PlainVariables): Promise<PlainVariables[]> {
+    const results = await this.post<TypedVariables[]>(`/decision-definition/key/${encodeURIComponent(key)}/evaluate`, { variables: toTypedVariables(variables) });
+    return results.map(fromTypedVariables);
+  }
+
   async variables(processInstanceId: string): Promise<PlainVariables> {
     const typed = await this.get<TypedVariables>(`/process-instance/${encodeURIComponent(processInstanceId)}/variables?deserializeValues=false`);
     return fromTypedVariables(typed);
