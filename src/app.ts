@@ -19,6 +19,7 @@ import { adminRoutes } from './identity/admin-routes.js';
 import { healthRoutes } from './health/routes.js';
 import { statusRoutes } from './status/routes.js';
 import { demoRoutes } from './demo/routes.js';
+import { applicationRoutes } from './applications/routes.js';
 import { CalendarService } from './calendar/service.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { ClockStopService } from './clock-stops/service.js';
@@ -96,7 +97,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(taskRoutes({ engine, database, inbox: new InboxService(engine, database, calendars), formFields: (definitionId, key) => forms.fields(definitionId, key) }));
   await app.register(demoRoutes({ engine, database, calendars }));
   await app.register(pkiRoutes(database, ca));
-  await app.register(catalogueRoutes(new CatalogueService(database)));
+  const catalogue = new CatalogueService(database);
+  await app.register(catalogueRoutes(catalogue));
+  await app.register(applicationRoutes({ engine, database, calendars, catalogue }));
   await app.register(documentRoutes({ engine, database, documents }));
   await app.register(operatorProxy(engine.baseUrl));
   if (deps.serveWeb ?? true) await app.register(webApp());

@@ -7,8 +7,12 @@ import type { TopicDefinition } from './runtime/topic.js';
 import { checkMaterials } from './demo/check-materials.js';
 import { supervisionWarn } from './supervision/warn.js';
 import { issueDecision } from './documents/issue-decision.js';
+import { pauseClock, resumeClock } from './approval/clock.js';
+import { extendDeadline } from './approval/extend-deadline.js';
+import { consolidateReviews } from './approval/consolidate-reviews.js';
+import { PRECHECK_TOPICS } from './precheck/index.js';
 
-export const TOPICS: TopicDefinition[] = [checkMaterials, supervisionWarn, issueDecision] as TopicDefinition[];
+export const TOPICS: TopicDefinition[] = [checkMaterials, supervisionWarn, issueDecision, pauseClock, resumeClock, extendDeadline, consolidateReviews, ...PRECHECK_TOPICS] as TopicDefinition[];
 
 export function departments(): string[] {
   return [...new Set(TOPICS.map((definition) => definition.department))].sort();

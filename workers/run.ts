@@ -4,13 +4,12 @@
  */
 import type { Config } from '../src/config/config.js';
 import { createPrismaClient } from '../src/database/prisma.js';
-import { DocumentService } from '../src/documents/service.js';
 import { EngineClient } from '../src/engine/client.js';
-import { CertificateAuthority } from '../src/pki/authority.js';
 import type { Logger } from '../src/log/logger.js';
 import { topicsFor } from './registry.js';
 import { WorkerRuntime } from './runtime/runtime.js';
 import type { WorkerServices } from './runtime/topic.js';
+import { createWorkerServices } from './services.js';
 
 export function createWorkerRuntime(config: Config, logger: Logger, services: WorkerServices, department?: string): WorkerRuntime {
   return new WorkerRuntime(topicsFor(department), {
@@ -28,8 +27,7 @@ export function createWorkerRuntime(config: Config, logger: Logger, services: Wo
 export async function runWorkers(config: Config, logger: Logger, department?: string): Promise<void> {
   const database = createPrismaClient(config.database.apiUrl);
   const engine = new EngineClient({ baseUrl: config.engine.restUrl, user: config.engine.user, password: config.engine.password });
-  const documents = new DocumentService(database, new CertificateAuthority(database, config.keyEncryptionKey));
-  const runtime = createWorkerRuntime(config, logger, { database, engine, documents }, department);
+  const runtime = createWorkerRuntime(config, logger, createWorkerServices(config, database, engine), department);
   runtime.start();
   await new Promise<void>((resolve) => {
     const shutdown = async (signal: string) => {

@@ -120,7 +120,7 @@ export class CaseFileService {
   }
 
   async material(caseId: string, materialId: bigint) {
-    const material = await this.database.caseMaterial.findFirst({ where: { id: materialId, caseId } });
+    const material = await this.database.caseMaterial.findFirst({ where: { id: materialId, caseId }, include: { file: { select: { content: true } } } });
     if (!material) throw new ApiError(404, 'NOT_FOUND', '材料不存在', 'no such material');
     return material;
   }

@@ -95,7 +95,7 @@ export const caseRoutes =
           .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(material.fileName)}`)
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-store')
-          .send(Buffer.from(material.content));
+          .send(Buffer.from(material.file.content));
       },
     );
   };

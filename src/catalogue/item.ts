@@ -44,6 +44,8 @@ export const itemDefinitionSchema = z
     limits: limitsSchema,
     /** 绿色通道：重点项目的承诺时限 / committed limit for key projects */
     greenChannel: z.object({ committedDays: z.number().int().positive() }).optional(),
+    /** 联审联批：并联审查的部门与牵头协调机构 / joint review: departments reviewing in parallel and the coordinating office */
+    jointReview: z.object({ coordinator: code, departments: z.array(code).min(2).max(10) }).optional(),
     /** 办理流程（流程标识）/ procedure (process key) */
     processKey: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{1,100}$/, 'must be a process key'),
     resultDocument: z.enum(['licence', 'decision', 'record']).describe('办理结果 / result document'),

@@ -25,12 +25,15 @@ const designDrawings = material('design-drawings', '设计图纸', 'Design drawi
 const GENERAL = 'approval-general';
 const PARALLEL = 'approval-construction-parallel';
 
-/** Limits of an item decided in one review step. */
-const reviewLimits = (statutoryDays: number, committedDays: number, reviewDays: number, extensionDays?: number) => ({
+/** Limits of an item in the general procedure: completeness check at the window, then the decision. */
+const reviewLimits = (statutoryDays: number, committedDays: number, completenessDays: number, reviewDays: number, extensionDays?: number) => ({
   statutoryDays,
   committedDays,
   ...(extensionDays ? { extensionDays } : {}),
-  steps: [{ key: 'Review', days: reviewDays }],
+  steps: [
+    { key: 'Completeness', days: completenessDays },
+    { key: 'Review', days: reviewDays, after: 'Completeness' },
+  ],
 });
 
 type Defaults = 'fees' | 'processKey' | 'resultDocument';
@@ -51,7 +54,7 @@ export const DEMO_CATALOGUE: ItemInput[] = [
     legalBasis: ['《中华人民共和国市场主体登记管理条例》第三条、第十九条'],
     conditions: ['名称经自主申报且符合规定', '有符合规定的住所', '投资人具备出资资格'],
     materials: [form, idCard, material('articles', '公司章程', 'Articles of association'), material('premises', '住所使用证明', 'Proof of premises', true, SCAN)],
-    limits: reviewLimits(15, 1, 1),
+    limits: { statutoryDays: 15, committedDays: 1, steps: [{ key: 'Completeness', days: 1 }, { key: 'Review', days: 1 }] },
     processKey: 'approval-business-licence',
     resultDocument: 'licence',
   },
@@ -81,7 +84,7 @@ export const DEMO_CATALOGUE: ItemInput[] = [
     legalBasis: ['《中华人民共和国消防法》第十一条', '《建设工程消防设计审查验收管理暂行规定》第十五条'],
     conditions: ['属于特殊建设工程', '消防设计文件符合国家工程建设消防技术标准'],
     materials: [form, designDrawings, material('fire-design', '消防设计文件', 'Fire-safety design documents')],
-    limits: reviewLimits(15, 10, 8),
+    limits: reviewLimits(15, 10, 2, 8),
   }),
   singleDepartment({
     code: 'shelter-relocation-approval',
@@ -91,7 +94,7 @@ export const DEMO_CATALOGUE: ItemInput[] = [
     conditions: ['按规定应修建防空地下室', '因地质、地形等原因不宜修建'],
     materials: [form, siteDrawing, material('geology', '地质勘察报告', 'Geological survey report')],
     fees: [{ name: { zh: '防空地下室易地建设费', en: 'Fee in lieu of an air-raid shelter' }, amountYuan: null, basis: '按应建防空地下室面积乘以本市标准计收（示例）/ shelter area × the city rate (illustrative)' }],
-    limits: reviewLimits(20, 7, 5),
+    limits: reviewLimits(20, 7, 2, 5),
   }),
   singleDepartment({
     code: 'lightning-protection-design',
@@ -100,7 +103,7 @@ export const DEMO_CATALOGUE: ItemInput[] = [
     legalBasis: ['《中华人民共和国气象法》第三十一条', '《气象灾害防御条例》第二十三条'],
     conditions: ['新建、改建、扩建建（构）筑物需安装雷电防护装置'],
     materials: [form, material('lightning-design', '雷电防护装置设计文件', 'Lightning protection design')],
-    limits: reviewLimits(20, 5, 4),
+    limits: reviewLimits(20, 5, 1, 4),
   }),
   singleDepartment({
     code: 'traffic-impact-review',
@@ -109,7 +112,7 @@ export const DEMO_CATALOGUE: ItemInput[] = [
     legalBasis: ['《中华人民共和国道路交通安全法》第二十九条', '本市建设项目交通影响评价管理办法（示例）'],
     conditions: ['建筑面积达到本市交通影响评价启动标准'],
     materials: [form, siteDrawing, material('traffic-study', '交通影响评价报告', 'Traffic impact study')],
-    limits: reviewLimits(20, 10, 8),
+    limits: reviewLimits(20, 10, 2, 8),
   }),
   singleDepartment({
     code: 'soil-water-conservation-plan',
@@ -119,7 +122,7 @@ export const DEMO_CATALOGUE: ItemInput[] = [
     conditions: ['在可能造成水土流失的区域开办生产建设项目'],
     materials: [form, material('conservation-plan', '水土保持方案报告书（表）', 'Soil and water conservation plan')],
     fees: [{ name: { zh: '水土保持补偿费', en: 'Soil and water conservation compensation' }, amountYuan: null, basis: '按征占用土地面积计征（示例）/ per square metre of land occupied (illustrative)' }],
-    limits: reviewLimits(20, 10, 8),
+    limits: reviewLimits(20, 10, 2, 8),
   }),
   singleDepartment({
     code: 'investment-project-approval',
@@ -128,7 +131,7 @@ export const DEMO_CATALOGUE: ItemInput[] = [
     legalBasis: ['《企业投资项目核准和备案管理条例》第九条', '《政府核准的投资项目目录》'],
     conditions: ['项目列入政府核准的投资项目目录', '符合国家产业政策'],
     materials: [form, licence, material('project-report', '项目申请报告', 'Project application report')],
-    limits: reviewLimits(20, 10, 8, 10),
+    limits: reviewLimits(20, 10, 2, 8, 10),
   }),
   singleDepartment({
     code: 'land-use-planning-permit',
@@ -137,7 +140,7 @@ export const DEMO_CATALOGUE: ItemInput[] = [
     legalBasis: ['《中华人民共和国城乡规划法》第三十七条、第三十八条'],
     conditions: ['项目符合国土空间规划', '已取得土地使用权或划拨批准'],
     materials: [form, siteDrawing, material('land-title', '土地使用权证明', 'Proof of land-use right')],
-    limits: reviewLimits(20, 10, 8),
+    limits: reviewLimits(20, 10, 2, 8),
     resultDocument: 'licence',
   }),
   singleDepartment({
@@ -147,7 +150,7 @@ export const DEMO_CATALOGUE: ItemInput[] = [
     legalBasis: ['《中华人民共和国建筑法》第七条、第八条', '《建筑工程施工许可管理办法》'],
     conditions: ['已办理用地和规划批准手续', '已确定施工企业', '施工图设计文件已按规定审查合格'],
     materials: [form, material('contract', '施工合同', 'Construction contract'), material('drawings-review', '施工图审查合格书', 'Approval of the construction drawings')],
-    limits: reviewLimits(7, 3, 2),
+    limits: reviewLimits(7, 3, 1, 2),
     resultDocument: 'licence',
   }),
   singleDepartment({
@@ -157,7 +160,7 @@ export const DEMO_CATALOGUE: ItemInput[] = [
     legalBasis: ['《营业性演出管理条例》第十三条'],
     conditions: ['演出举办单位具备资质', '演出场所符合安全要求'],
     materials: [form, licence, material('programme', '演出节目内容材料', 'Programme of the performance')],
-    limits: reviewLimits(20, 5, 4),
+    limits: reviewLimits(20, 5, 1, 4),
   }),
   {
     code: 'construction-project-parallel',
@@ -170,6 +173,8 @@ export const DEMO_CATALOGUE: ItemInput[] = [
     // the city commits to 30, and to 20 on the green channel for key projects.
     limits: { statutoryDays: 45, committedDays: 30, extensionDays: 15, steps: [{ key: 'Completeness', days: 5 }, { key: 'DepartmentReview', days: 15, after: 'Completeness' }] },
     greenChannel: { committedDays: 20 },
+    // The ten departments of the joint review (each with an automated pre-check, workers/<department>/).
+    jointReview: { coordinator: 'coordination', departments: ['development', 'natural-resources', 'planning', 'housing', 'environment', 'fire', 'civil-defense', 'transport', 'water', 'meteorology'] },
     processKey: PARALLEL,
     resultDocument: 'licence',
   },

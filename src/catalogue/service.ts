@@ -21,7 +21,7 @@ export class CatalogueService {
   constructor(private readonly database: Database) {}
 
   private async requireDepartments(definition: ItemDefinition): Promise<void> {
-    for (const code of new Set([definition.department, definition.window])) {
+    for (const code of new Set([definition.department, definition.window, ...(definition.jointReview ? [definition.jointReview.coordinator, ...definition.jointReview.departments] : [])])) {
       if (!(await this.database.department.findUnique({ where: { code } }))) {
         throw new ApiError(400, 'DEPARTMENT_UNKNOWN', `部门 ${code} 不存在`, `no department ${code}`, { department: code });
       }

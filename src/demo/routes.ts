@@ -3,10 +3,9 @@
  * its material files, the case starts with deadlines from the working-day calendar, and
  * from there it is worked in the inbox like any case.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/record.js';
+import { newBusinessKey, openCase } from '../applications/intake.js';
 import { MATERIAL_TYPES } from '../catalogue/item.js';
 import type { CalendarService } from '../calendar/service.js';
 import type { Database } from '../database/prisma.js';
@@ -41,11 +40,6 @@ export const demoIntakeBody = z.object({
 
 export type DemoIntake = z.input<typeof demoIntakeBody>;
 
-function businessKey(): string {
-  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
-  return `DEMO-${day}-${randomBytes(3).toString('hex').toUpperCase()}`;
-}
-
 export interface DemoDependencies {
   engine: EngineClient;
   database: Database;
@@ -55,38 +49,20 @@ export interface DemoDependencies {
 /** Takes an application in: case record, materials, then the process with its deadlines. */
 export async function takeInDemoCase({ engine, database, calendars }: DemoDependencies, intake: z.output<typeof demoIntakeBody>, clerk: { userId: string; department?: string }) {
   const plan = planDeadlines(await calendars.calendar(), DEMO_LIMITS, new Date());
-  const key = businessKey();
+  const key = newBusinessKey('DEMO');
   const codes = [...new Set(intake.materials.map((file) => file.code))];
-  const instance = await engine.startProcess(DEMO_PROCESS_KEY, {
+  const caseId = await openCase({ engine, database }, {
+    processKey: DEMO_PROCESS_KEY,
     businessKey: key,
+    applicant: intake.applicant,
+    project: intake.project ?? {},
+    greenChannel: intake.greenChannel,
     variables: { applicant: intake.applicant, materials: codes, greenChannel: intake.greenChannel, ...planVariables(plan) },
+    files: intake.materials.map((file) => ({ code: file.code, fileName: file.fileName, contentType: file.contentType, content: Buffer.from(file.contentBase64, 'base64') })),
+    actor: clerk,
+    intakeDepartment: clerk.department ?? null,
   });
-  try {
-    await database.caseRecord.create({
-    data: {
-      caseId: instance.id,
-      businessKey: key,
-      processKey: DEMO_PROCESS_KEY,
-      applicant: intake.applicant,
-      project: intake.project ?? {},
-      greenChannel: intake.greenChannel,
-      intakeDepartment: clerk.department ?? null,
-      createdBy: clerk.userId,
-      materials: {
-        create: intake.materials.map((file) => {
-          const content = Buffer.from(file.contentBase64, 'base64');
-          return { code: file.code, fileName: file.fileName, contentType: file.contentType, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content, uploadedBy: clerk.userId };
-        }),
-      },
-    },
-    });
-  } catch (error) {
-    // No case without its record: undo the start rather than leave an orphan in the engine.
-    await engine.deleteProcessInstance(instance.id, 'intake failed').catch(() => {});
-    throw error;
-  }
-  await recordAudit(database, { actor: clerk.userId, action: 'case.intake', subject: instance.id, details: { businessKey: key, processKey: DEMO_PROCESS_KEY, materials: codes } });
-  return { caseId: instance.id, businessKey: key, deadline: plan.deadline, yellowAt: plan.yellowAt };
+  return { caseId, businessKey: key, deadline: plan.deadline, yellowAt: plan.yellowAt };
 }
 
 export const demoRoutes =

@@ -73,3 +73,15 @@ export function sampleMaterials(applicant: string) {
     { code: 'id-card', fileName: '身份证.png', contentType: 'image/png' as const, contentBase64: samplePng().toString('base64') },
   ];
 }
+
+/** One PDF per material an item lists (mandatory ones, or all), named after the material. */
+export function sampleUploads(materials: { code: string; name: { zh: string; en: string }; mandatory: boolean }[], applicant: string, options: { all?: boolean } = {}) {
+  return materials
+    .filter((material) => options.all || material.mandatory)
+    .map((material) => ({
+      code: material.code,
+      fileName: `${material.name.zh}.pdf`,
+      contentType: 'application/pdf' as const,
+      contentBase64: samplePdf([`Sunshine demo: ${material.name.en}`, `Applicant: ${applicant.replace(/[^\x20-\x7e]/g, '?')}`]).toString('base64'),
+    }));
+}

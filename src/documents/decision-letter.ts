@@ -6,7 +6,7 @@
 import { assertGlyphs, bold, contentWidth, createDocument, INK, MUTED, regular, SEAL_RED, title, toBuffer } from './pdf.js';
 import { signOff, type Department } from './sign-off.js';
 
-export type LetterDecision = 'approve' | 'object' | 'correction';
+export type LetterDecision = 'approve' | 'object' | 'correction' | 'not-accepted';
 
 export interface DecisionLetterData {
   number: string;
@@ -43,6 +43,15 @@ const WORDING: Record<LetterDecision, Wording> = {
     finding: `经审查，你（单位）的申请不符合法定条件、标准。根据${LAW}第三十八条第二款的规定，本机关决定不予行政许可，理由见审查意见。`,
     // Art. 38(2) requires a refusal to state the remedies; the time limits are those of the
     // Administrative Reconsideration Law (60 days) and Administrative Litigation Law (6 months).
+    closing: [
+      '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。',
+      '特此决定。',
+    ],
+  },
+  'not-accepted': {
+    title: '不予受理决定书',
+    english: 'Decision Not to Accept an Application',
+    finding: `经审查，你（单位）的申请依法不予受理。根据${LAW}第三十二条第一款的规定，本机关决定不予受理，理由见审查意见。`,
     closing: [
       '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。',
       '特此决定。',

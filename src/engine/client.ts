@@ -239,7 +239,7 @@ export class EngineClient {
     });
   }
 
-  processInstances(query: { businessKey?: string; processDefinitionKey?: string; processInstanceIds?: string[] } = {}): Promise<ProcessInstance[]> {
+  processInstances(query: { businessKey?: string; processDefinitionKey?: string; processInstanceIds?: string[]; superProcessInstance?: string } = {}): Promise<ProcessInstance[]> {
     return this.post('/process-instance', query);
   }
 

@@ -15,7 +15,9 @@ export const DEMO_DEPARTMENTS: { code: string; nameZh: string; nameEn: string; l
   { code: 'supervision', nameZh: '市效能办（电子监察）', nameEn: 'Efficiency Office (e-Supervision)', level: 'city', parentCode: 'city' },
   { code: 'demo', nameZh: '演示审查科', nameEn: 'Demo Review Office', level: 'city', parentCode: 'city' },
   { code: 'development', nameZh: '市发展和改革委员会', nameEn: 'Development and Reform Commission', level: 'city', parentCode: 'city' },
-  { code: 'natural-resources', nameZh: '市自然资源和规划局', nameEn: 'Natural Resources and Planning Bureau', level: 'city', parentCode: 'city' },
+  { code: 'coordination', nameZh: '市工程建设项目审批协调办公室', nameEn: 'Construction Approval Coordination Office', level: 'city', parentCode: 'city' },
+  { code: 'natural-resources', nameZh: '市自然资源局', nameEn: 'Natural Resources Bureau', level: 'city', parentCode: 'city' },
+  { code: 'planning', nameZh: '市城乡规划局', nameEn: 'Urban and Rural Planning Bureau', level: 'city', parentCode: 'city' },
   { code: 'housing', nameZh: '市住房和城乡建设局', nameEn: 'Housing and Urban-Rural Development Bureau', level: 'city', parentCode: 'city' },
   { code: 'environment', nameZh: '市生态环境局', nameEn: 'Ecology and Environment Bureau', level: 'city', parentCode: 'city' },
   { code: 'fire', nameZh: '市消防救援支队', nameEn: 'Fire and Rescue Detachment', level: 'city', parentCode: 'city' },
@@ -29,7 +31,7 @@ export const DEMO_DEPARTMENTS: { code: string; nameZh: string; nameEn: string; l
   { code: 'riverside', nameZh: '滨河街道办事处', nameEn: 'Riverside Subdistrict Office', level: 'township', parentCode: 'east-district' },
 ];
 
-const REVIEW_DEPARTMENTS = ['demo', 'development', 'natural-resources', 'housing', 'environment', 'fire', 'transport', 'water', 'market', 'civil-defense', 'culture', 'riverside', 'meteorology'];
+const REVIEW_DEPARTMENTS = ['demo', 'coordination', 'development', 'natural-resources', 'planning', 'housing', 'environment', 'fire', 'transport', 'water', 'market', 'civil-defense', 'culture', 'riverside', 'meteorology'];
 
 export interface SeedUser {
   username: string;

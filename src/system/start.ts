@@ -17,11 +17,13 @@ import { buildWebIfChanged } from '../web/build.js';
 import { buildApp } from '../app.js';
 import { CalendarService } from '../calendar/service.js';
 import { seedCatalogue } from '../catalogue/seed.js';
+import { seedApprovalCases } from '../demo/approval-cases.js';
 import { seedDemoCases } from '../demo/seed.js';
-import { DocumentService } from '../documents/service.js';
+import { CatalogueService } from '../catalogue/service.js';
 import { CertificateAuthority } from '../pki/authority.js';
 import { ensureAdministrator, seedDemo, type SeedUser } from '../identity/seed.js';
 import { createWorkerRuntime } from '../../workers/run.js';
+import { createWorkerServices } from '../../workers/services.js';
 
 export interface RunningSystem {
   apiUrl: string;
@@ -109,14 +111,16 @@ export async function startSystem(config: Config, logger: Logger): Promise<Runni
     await app.listen({ host: config.host, port: config.port });
     stops.push({ name: 'api', stop: () => app.close() });
 
-    const workers = createWorkerRuntime(config, logger, { database: prisma, engine, documents: new DocumentService(prisma, ca) });
+    const workers = createWorkerRuntime(config, logger, createWorkerServices(config, prisma, engine));
     workers.start();
     // Workers stop before the API closes its engine connections and before the engine.
     stops.push({ name: 'workers', stop: () => workers.stop() });
 
     if (seededUsers.length > 0) {
-      const cases = await seedDemoCases({ engine, database: prisma, calendars: new CalendarService(prisma, { closingTime: config.office.closingTime }) });
-      logger.info({ cases }, '已创建演示案件 / demo cases created');
+      const calendars = new CalendarService(prisma, { closingTime: config.office.closingTime });
+      const cases = await seedDemoCases({ engine, database: prisma, calendars });
+      const approvals = await seedApprovalCases({ engine, database: prisma, calendars, catalogue: new CatalogueService(prisma) });
+      logger.info({ cases: [...cases, ...approvals] }, '已创建演示案件 / demo cases created');
     }
 
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

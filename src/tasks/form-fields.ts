@@ -4,7 +4,8 @@
  * renders the form in the browser.
  *
  * Sunshine reads two camunda:property entries on a field: `multiline` (a text area) and
- * `requiredWhen` ("decision=correction": required when another field has that value).
+ * `requiredWhen` ("decision=correction": required when another field has that value),
+ * `optionNeeds` ("extend=extensionAvailable": that option only while the case variable is true).
  */
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
@@ -23,6 +24,8 @@ export interface FormField {
   options?: { id: string; label: string }[];
   defaultValue?: string;
   requiredWhen?: { field: string; value: string };
+  /** An option only a case with this variable true may choose (e.g. extend=extensionAvailable). */
+  optionNeeds?: { option: string; variable: string };
 }
 
 type Node = Record<string, unknown>;
@@ -55,6 +58,7 @@ function toField(raw: Node): FormField {
   const number = (name: string) => (constraints.has(name) ? Number(constraints.get(name)) : undefined);
   const type = String(raw['@type'] ?? 'string') as FormField['type'];
   const requiredWhen = properties.get('requiredWhen')?.split('=');
+  const optionNeeds = properties.get('optionNeeds')?.split('=');
   return {
     id: String(raw['@id']),
     label: String(raw['@label'] ?? raw['@id']),
@@ -69,6 +73,7 @@ function toField(raw: Node): FormField {
     options: type === 'enum' ? list(raw.value).map((value) => ({ id: String(value['@id']), label: String(value['@name'] ?? value['@id']) })) : undefined,
     defaultValue: raw['@defaultValue'] === undefined ? undefined : String(raw['@defaultValue']),
     requiredWhen: requiredWhen?.length === 2 ? { field: requiredWhen[0]!, value: requiredWhen[1]! } : undefined,
+    optionNeeds: optionNeeds?.length === 2 ? { option: optionNeeds[0]!, variable: optionNeeds[1]! } : undefined,
   };
 }
 

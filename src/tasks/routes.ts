@@ -6,6 +6,7 @@ import type { Database } from '../database/prisma.js';
 import type { EngineClient } from '../engine/client.js';
 import { ApiError } from '../http/api-error.js';
 import { requireNotClaimedByOther, requireTaskAccess } from './access.js';
+import { completeWithOpinion } from './complete.js';
 import { formSchema, type FormField } from './form-fields.js';
 import type { InboxService } from './inbox.js';
 
@@ -169,25 +170,23 @@ export const taskRoutes =
           throw new ApiError(400, 'VALIDATION_FAILED', `表单填写有误：${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, 'the form has errors', details);
         }
         const values = parsed.data as Record<string, unknown>;
-        await engine.completeTask(task.id, { ...values, decidedBy: principal.userId });
-        const record = await database.caseRecord.findUnique({ where: { caseId: task.processInstanceId }, select: { caseId: true } });
-        if (record) {
-          await database.opinion.create({
-            data: {
-              caseId: task.processInstanceId,
-              taskId: task.id,
-              step: task.taskDefinitionKey,
-              stepName: task.name ?? task.taskDefinitionKey,
-              department: principal.department ?? groups[0] ?? null,
-              decision: typeof values.decision === 'string' ? values.decision : null,
-              opinion: typeof values.opinion === 'string' ? values.opinion : null,
-              values: values as object,
-              author: principal.userId,
-            },
-          });
-        }
+        await requireAvailableOptions(engine, task.id, fields, values);
+        await completeWithOpinion(database, engine, task, { userId: principal.userId, department: principal.department ?? groups[0] ?? null }, values);
         await recordAudit(database, { actor: principal.userId, action: 'task.complete', subject: task.processInstanceId, details: { taskId: task.id, step: task.taskDefinitionKey, values } });
         return reply.status(204).send(null);
       },
     );
   };
+
+/** An option such as "extend" that this case may no longer choose is refused, not ignored. */
+async function requireAvailableOptions(engine: EngineClient, taskId: string, fields: FormField[], values: Record<string, unknown>): Promise<void> {
+  const chosen = fields.filter((field) => field.optionNeeds && values[field.id] === field.optionNeeds.option);
+  if (chosen.length === 0) return;
+  const variables = await engine.taskVariables(taskId);
+  for (const field of chosen) {
+    const { option, variable } = field.optionNeeds!;
+    if (variables[variable] !== true) {
+      throw new ApiError(409, 'OPTION_NOT_AVAILABLE', `本案件不能选择“${option}”（${field.label}）`, `"${option}" is not available for this case (${variable} is not true)`, [{ field: `values.${field.id}`, rule: 'optionNeeds', message: `needs ${variable}` }]);
+    }
+  }
+}

@@ -4,14 +4,13 @@
  * reviewer claims and decides through the API → the case file shows path and opinion.
  * Plus the BPMN-error branch, deadlines from the calendar and the warning pattern.
  */
+import { createWorkerServices } from '../../workers/services.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleMaterials } from '../../src/demo/sample-files.js';
 import { deployShippedProcesses } from '../../src/engine/deploy-processes.js';
 import { TOPICS } from '../../workers/registry.js';
 import { WorkerRuntime } from '../../workers/runtime/runtime.js';
 import { supervisionWarn } from '../../workers/supervision/warn.js';
-import { DocumentService } from '../../src/documents/service.js';
-import { CertificateAuthority } from '../../src/pki/authority.js';
 import { testApp, type Session, type TestApp } from '../support/app.js';
 import { engineClient, eventually, testEnvironment, unique } from '../support/environment.js';
 import { captureLogger } from '../support/logs.js';
@@ -62,7 +61,9 @@ beforeAll(async () => {
     password: env.enginePassword,
     logger: captureLogger('warn').logger,
     longPollMs: 5_000,
-    services: { database: t.database, engine, documents: new DocumentService(t.database, new CertificateAuthority(t.database, t.config.keyEncryptionKey)) },
+    services: createWorkerServices(t.config, t.database, engine),
+    // Other files run the shipped topics for their procedures on the same engine.
+    processDefinitionKeys: ['sunshine-demo'],
   });
   workers.start();
   clerk = await t.login('window-clerk');

@@ -28,6 +28,8 @@ export interface WorkerRuntimeOptions {
   pollIntervalMs?: number;
   backoff?: BackoffPolicy;
   services?: WorkerServices;
+  /** Serve only tasks of these procedures (a pool per procedure family; tests sharing one engine). */
+  processDefinitionKeys?: string[];
 }
 
 export interface StopResult {
@@ -105,6 +107,7 @@ export class WorkerRuntime {
         {
           lockDuration: definition.lockDurationMs ?? DEFAULT_LOCK_MS,
           variables: variableNames(definition.input),
+          ...(this.options.processDefinitionKeys ? { processDefinitionKeyIn: this.options.processDefinitionKeys } : {}),
         },
         ({ task, taskService }) => this.track(this.execute(definition, task, taskService)),
       );

@@ -3,6 +3,8 @@
  * typed input and output variables, lock duration and retry policy, and the handler.
  */
 import type { z } from 'zod';
+import type { CalendarService } from '../../src/calendar/service.js';
+import type { ClockStopService } from '../../src/clock-stops/service.js';
 import type { Database } from '../../src/database/prisma.js';
 import type { DocumentService } from '../../src/documents/service.js';
 import type { EngineClient } from '../../src/engine/client.js';
@@ -13,6 +15,8 @@ export interface WorkerServices {
   database?: Database;
   engine?: EngineClient;
   documents?: DocumentService;
+  calendars?: CalendarService;
+  clockStops?: ClockStopService;
 }
 
 /** The service a handler cannot work without; missing means the worker is misconfigured. */
