@@ -59,7 +59,7 @@ export class CaseFileService {
     const record = await this.database.caseRecord.findUnique({
       where: { caseId },
       include: {
-        materials: { select: { id: true, code: true, fileName: true, contentType: true, size: true, uploadedAt: true }, orderBy: { id: 'asc' } },
+        materials: { select: { id: true, code: true, fileName: true, contentType: true, size: true, round: true, uploadedAt: true }, orderBy: { id: 'asc' } },
         opinions: { orderBy: { decidedAt: 'asc' } },
       },
     });
@@ -89,6 +89,7 @@ export class CaseFileService {
       applicant: record.applicant,
       project: record.project as Record<string, unknown>,
       greenChannel: record.greenChannel,
+      catalogue: record.catalogueCode && record.catalogueVersion !== null ? { code: record.catalogueCode, version: record.catalogueVersion } : null,
       materials: record.materials.map((material) => ({ ...material, id: material.id.toString(), uploadedAt: toShanghaiIso(material.uploadedAt) })),
       opinions: record.opinions.map((opinion) => ({
         step: opinion.step,

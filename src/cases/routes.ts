@@ -20,7 +20,9 @@ const caseFileView = z.object({
   applicant: z.string(),
   project: z.record(z.string(), z.unknown()),
   greenChannel: z.boolean(),
-  materials: z.array(z.object({ id: z.string(), code: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int(), uploadedAt: z.string() })),
+  /** 事项及其版本：案件按受理时的版本办理 / the catalogue item and the version the case keeps */
+  catalogue: z.object({ code: z.string(), version: z.number().int() }).nullable(),
+  materials: z.array(z.object({ id: z.string(), code: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int(), round: z.number().int(), uploadedAt: z.string() })),
   opinions: z.array(
     z.object({
       step: z.string(),

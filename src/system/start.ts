@@ -120,7 +120,10 @@ export async function startSystem(config: Config, logger: Logger): Promise<Runni
       const calendars = new CalendarService(prisma, { closingTime: config.office.closingTime });
       const cases = await seedDemoCases({ engine, database: prisma, calendars });
       const approvals = await seedApprovalCases({ engine, database: prisma, calendars, catalogue: new CatalogueService(prisma) });
-      logger.info({ cases: [...cases, ...approvals] }, '已创建演示案件 / demo cases created');
+      logger.info({ cases: [...cases, ...approvals.keys] }, '已创建演示案件 / demo cases created');
+      for (const { scenario, reason } of approvals.skipped) {
+        logger.warn({ scenario, reason }, '演示案件未创建（加载该年节假日数据后可照常受理）/ demo case not created; load that year’s holidays (README "Working-day calendar") and such cases are taken in');
+      }
     }
 
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -13,6 +13,8 @@ export type TaskStatus = 'normal' | 'yellow' | 'red' | 'paused';
 
 export interface InboxFilter {
   processKey?: string;
+  /** 事项编码 / catalogue item code (several items share one procedure) */
+  item?: string;
   status?: TaskStatus;
   greenChannel?: boolean;
   q?: string;
@@ -27,6 +29,8 @@ export interface InboxItem {
   businessKey: string | null;
   applicant: string | null;
   processKey: string;
+  /** 事项编码 / catalogue item code, when the case came in through the catalogue */
+  itemCode: string | null;
   created: string;
   due: string | null;
   yellowAt: string | null;
@@ -68,7 +72,10 @@ export class InboxService {
       ],
     };
     if (filter.processKey) query.processDefinitionKey = filter.processKey;
-    if (filter.greenChannel !== undefined) query.processVariables = [{ name: 'greenChannel', operator: 'eq', value: filter.greenChannel }];
+    const variables: { name: string; operator: 'eq'; value: unknown }[] = [];
+    if (filter.greenChannel !== undefined) variables.push({ name: 'greenChannel', operator: 'eq', value: filter.greenChannel });
+    if (filter.item) variables.push({ name: 'itemCode', operator: 'eq', value: filter.item });
+    if (variables.length > 0) query.processVariables = variables;
     if (filter.q) {
       const like = `%${likeLiteral(filter.q)}%`;
       orQueries.push({ processInstanceBusinessKeyLike: like, processVariables: [{ name: 'applicant', operator: 'like', value: like }] });
@@ -108,7 +115,7 @@ export class InboxService {
     if (tasks.length === 0) return { total, items: [] };
     const caseIds = [...new Set(tasks.map((task) => task.processInstanceId))];
     const [records, paused, calendar] = await Promise.all([
-      this.database.caseRecord.findMany({ where: { caseId: { in: caseIds } }, select: { caseId: true, businessKey: true, applicant: true, greenChannel: true } }),
+      this.database.caseRecord.findMany({ where: { caseId: { in: caseIds } }, select: { caseId: true, businessKey: true, applicant: true, greenChannel: true, catalogueCode: true } }),
       this.database.clockStop.findMany({ where: { caseId: { in: caseIds }, resumedAt: null }, select: { caseId: true } }),
       this.calendars.calendar(),
     ]);
@@ -135,6 +142,7 @@ export class InboxService {
           businessKey: record?.businessKey ?? null,
           applicant: record?.applicant ?? null,
           processKey: task.processDefinitionId.split(':')[0]!,
+          itemCode: record?.catalogueCode ?? null,
           created: task.created,
           due: task.due,
           yellowAt: task.followUp,

@@ -1,6 +1,8 @@
 /** The inbox and what staff do with a task: look, claim, unclaim, decide. */
+import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { precheckResultSchema } from '../applications/precheck.js';
 import { recordAudit } from '../audit/record.js';
 import type { Database } from '../database/prisma.js';
 import type { EngineClient } from '../engine/client.js';
@@ -20,6 +22,7 @@ const inboxItem = z.object({
   businessKey: z.string().nullable(),
   applicant: z.string().nullable(),
   processKey: z.string(),
+  itemCode: z.string().nullable(),
   created: z.string(),
   due: z.string().nullable(),
   yellowAt: z.string().nullable(),
@@ -63,7 +66,8 @@ export const taskRoutes =
           tags: ['tasks'],
           summary: '我的待办（本部门未签收及我已签收的任务）/ my inbox: my department’s unclaimed tasks and mine',
           querystring: z.object({
-            processKey: z.string().max(200).optional().describe('事项（流程标识）/ catalogue item (process key)'),
+            processKey: z.string().max(200).optional().describe('流程标识 / procedure (process key)'),
+            item: z.string().max(61).optional().describe('事项编码 / catalogue item code'),
             status: z.enum(['normal', 'yellow', 'red', 'paused']).optional(),
             greenChannel: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
             q: z.string().trim().min(1).max(100).optional().describe('办件编号或申请人 / case number or applicant'),
@@ -97,6 +101,8 @@ export const taskRoutes =
               due: z.string().nullable(),
               candidateGroups: z.array(z.string()),
               form: z.array(formFieldView),
+              /** 本部门自动预审结果 / the department's automated pre-check, where the step has one */
+              precheck: precheckResultSchema.nullable(),
             }),
           },
         },
@@ -112,6 +118,7 @@ export const taskRoutes =
           due: task.due,
           candidateGroups: groups,
           form: await formFields(task.processDefinitionId, task.taskDefinitionKey),
+          precheck: await precheckOf(engine, task.id, request.log),
         };
       },
     );
@@ -189,4 +196,13 @@ async function requireAvailableOptions(engine: EngineClient, taskId: string, fie
       throw new ApiError(409, 'OPTION_NOT_AVAILABLE', `本案件不能选择“${option}”（${field.label}）`, `"${option}" is not available for this case (${variable} is not true)`, [{ field: `values.${field.id}`, rule: 'optionNeeds', message: `needs ${variable}` }]);
     }
   }
+}
+
+/** The pre-check the task's branch holds; a malformed one is logged and left out, the decision form still opens. */
+async function precheckOf(engine: EngineClient, taskId: string, log: FastifyBaseLogger) {
+  const value = (await engine.taskVariables(taskId)).precheck;
+  if (value === undefined || value === null) return null;
+  const parsed = precheckResultSchema.safeParse(value);
+  if (!parsed.success) log.warn({ taskId, issues: parsed.error.issues }, '预审结果格式不符 / malformed pre-check variable');
+  return parsed.success ? parsed.data : null;
 }

@@ -45,7 +45,9 @@ describe('construction project, parallel approval', () => {
       expect(['pass', 'attention']).toContain(precheck.outcome);
       expect(open.due).toBeTruthy();
     }
-    const fire = tasks.find((open) => open.id && open)!;
+    const fire = (await Promise.all(tasks.map(async (open) => ((await engine.taskCandidateGroups(open.id))[0] === 'fire' ? open : undefined)))).find(Boolean)!;
+    const view = await world.t.app.inject({ method: 'GET', url: `/api/tasks/${fire.id}`, headers: (await as('fire-reviewer')).headers });
+    expect(view.json().precheck).toMatchObject({ department: 'fire', outcome: 'attention', decisions: ['fire-design-review'] });
     const foreign = await world.t.app.inject({ method: 'POST', url: `/api/tasks/${fire.id}/claim`, headers: (await as('market-reviewer')).headers });
     expect(foreign.statusCode).toBe(403);
 
