@@ -15,28 +15,9 @@ import { ZONE } from '../../src/calendar/day.js';
 import type { EngineClient } from '../../src/engine/client.js';
 import { defineTopic, need, type TopicDefinition } from '../runtime/topic.js';
 
-export const FINDING_LEVELS = ['info', 'attention', 'correction'] as const;
-export const PRECHECK_OUTCOMES = ['pass', 'attention', 'correction'] as const;
+import { FINDING_LEVELS, PRECHECK_OUTCOMES, factValueSchema, findingSchema, precheckResultSchema } from '../../src/applications/precheck.js';
 
-export const findingSchema = z.object({
-  /** Stable within a department, e.g. `missing.heightM`, `eia.report-form`. */
-  code: z.string().min(1),
-  level: z.enum(FINDING_LEVELS),
-  zh: z.string().min(1),
-  en: z.string().min(1),
-});
-
-export const factValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-
-export const precheckResultSchema = z.object({
-  department: z.string().min(1),
-  outcome: z.enum(PRECHECK_OUTCOMES),
-  findings: z.array(findingSchema),
-  /** What the rule reasoned from and concluded; null marks a fact the applicant did not give. */
-  facts: z.record(z.string(), factValueSchema),
-  /** DMN decision keys consulted, so a reviewer can open the table that decided. */
-  decisions: z.array(z.string()),
-});
+export { FINDING_LEVELS, PRECHECK_OUTCOMES, factValueSchema, findingSchema, precheckResultSchema };
 
 export type FindingLevel = (typeof FINDING_LEVELS)[number];
 export type PrecheckOutcome = (typeof PRECHECK_OUTCOMES)[number];
