@@ -1,7 +1,8 @@
 /**
  * Who may see a case (the single door): supervisors read across departments; staff see
  * the cases in which their department has, or had, a task; the window sees the cases it
- * took in. Everyone else gets 403, even with the case's URL.
+ * took in; an applicant sees the cases they applied for online. Everyone else gets 403,
+ * even with the case's URL.
  */
 import type { Database } from '../database/prisma.js';
 import type { EngineClient } from '../engine/client.js';
@@ -10,6 +11,11 @@ import { taskGroups, type Principal } from '../identity/roles.js';
 
 export async function canSeeCase(engine: EngineClient, database: Database, principal: Principal, caseId: string): Promise<boolean> {
   if (principal.roles.includes('supervisor')) return true;
+  // Applicants follow their own cases online (外网反馈).
+  if (principal.roles.includes('citizen')) {
+    const record = await database.caseRecord.findUnique({ where: { caseId }, select: { createdBy: true } });
+    if (record?.createdBy === principal.userId) return true;
+  }
   if (principal.department) {
     const record = await database.caseRecord.findUnique({ where: { caseId }, select: { intakeDepartment: true } });
     if (record?.intakeDepartment === principal.department && principal.roles.includes('clerk')) return true;

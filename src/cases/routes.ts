@@ -7,7 +7,7 @@ import { requireCaseAccess } from './access.js';
 import type { CaseFileService } from './case-file.js';
 
 const caseParams = z.object({ caseId: z.string().regex(/^[0-9a-f-]{36}$/, 'must be a case id (UUID)') });
-const readers = { access: { roles: ['clerk' as const, 'reviewer' as const, 'head' as const, 'supervisor' as const] } };
+const readers = { access: { roles: ['clerk' as const, 'reviewer' as const, 'head' as const, 'supervisor' as const, 'citizen' as const] } };
 
 const caseFileView = z.object({
   caseId: z.string(),

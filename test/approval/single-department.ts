@@ -26,6 +26,16 @@ describe('business licence', () => {
     await finished(started.caseId);
     const documents = await world.t.database.signedDocument.findMany({ where: { caseId: started.caseId } });
     expect(documents.map((document) => document.kind).sort()).toEqual(['decision', 'licence']);
+
+    // The applicant follows the case online and downloads the e-licence.
+    const citizen = await as('citizen');
+    const view = await world.t.app.inject({ method: 'GET', url: `/api/cases/${started.caseId}`, headers: citizen.headers });
+    expect(view.statusCode, view.body).toBe(200);
+    expect(view.json()).toMatchObject({ state: 'COMPLETED', catalogue: { code: 'business-registration', version: 1 } });
+    const licence = documents.find((document) => document.kind === 'licence')!;
+    const file = await world.t.app.inject({ method: 'GET', url: `/api/documents/${licence.number}/file`, headers: citizen.headers });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
   });
 
   it('refuses at intake with a sealed refusal letter and no review', async () => {

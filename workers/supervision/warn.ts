@@ -26,7 +26,8 @@ export const supervisionWarn = defineTopic({
     const engine = need(context.services, 'engine');
     let assignee: string | null = null;
     if (input.scope === 'step' && input.step) {
-      const [task] = await engine.tasks({ processInstanceId: context.processInstanceId, taskDefinitionKey: input.step });
+      // In a multi-instance step (one review per department) the department picks the branch's task.
+      const [task] = await engine.tasks({ processInstanceId: context.processInstanceId, taskDefinitionKey: input.step, ...(input.department ? { candidateGroup: input.department } : {}) });
       assignee = task?.assignee ?? null;
     }
     const warning = await database.warning.upsert({
