@@ -1,8 +1,9 @@
 /**
  * Corrections (补正): a notice of missing items runs as the called procedure
  * `approval-correction` (processes/approval/correction.bpmn), which stops the case clock
- * and waits. The applicant, or the window on their behalf, supplies the items here; the
- * files are stored first (durable), then the waiting procedure is told and the clock runs.
+ * and waits. The applicant, or the window on their behalf, supplies the items here once the
+ * notice waits for them; the files are stored first (durable), then the waiting procedure
+ * is told and the clock runs.
  */
 import { recordAudit } from '../audit/record.js';
 import { itemDefinitionSchema } from '../catalogue/item.js';
@@ -33,10 +34,12 @@ export async function requireApplicantSide(database: Database, principal: Princi
   return record;
 }
 
+/** Notices the applicant can answer now: issued, and their procedure waiting for the items. */
 export async function pendingCorrections(engine: EngineClient, caseId: string): Promise<CorrectionRequest[]> {
   const requests = await engine.processInstances({ superProcessInstance: caseId, processDefinitionKey: CORRECTION_PROCESS_KEY });
+  const waiting = await engine.waitingForMessage(CORRECTIONS_SUPPLIED, requests.map((request) => request.id));
   return Promise.all(
-    requests.map(async (request) => {
+    requests.filter((request) => waiting.has(request.id)).map(async (request) => {
       const variables = await engine.variables(request.id);
       const missing = typeof variables.missingItems === 'string' ? variables.missingItems : '';
       return {
@@ -53,6 +56,9 @@ export async function supplyCorrections(deps: { engine: EngineClient; database: 
   const record = await requireApplicantSide(deps.database, actor, caseId);
   const pending = await pendingCorrections(deps.engine, caseId);
   if (!pending.some((request) => request.requestId === requestId)) {
+    // Checked before anything is stored, so a retry does not keep the same files twice.
+    const notice = await deps.engine.processInstances({ processInstanceIds: [requestId], superProcessInstance: caseId });
+    if (notice.length > 0) throw new ApiError(409, 'CORRECTION_NOT_READY', '补正通知仍在送达中，请稍后重试', 'the notice is still being issued; please retry shortly');
     throw new ApiError(404, 'CORRECTION_NOT_FOUND', '没有待补正的通知（可能已补正）', 'no open correction notice with this id (perhaps already answered)');
   }
   if (!record.catalogueCode || record.catalogueVersion === null) throw new ApiError(409, 'NOT_A_CATALOGUE_CASE', '该案件不按事项库办理', 'this case has no catalogue item');
@@ -68,9 +74,9 @@ export async function supplyCorrections(deps: { engine: EngineClient; database: 
   try {
     await deps.engine.correlateMessage(CORRECTIONS_SUPPLIED, { processInstanceId: requestId, variables: { suppliedMaterials: files.map((file) => file.code), correctionRound: round } });
   } catch (error) {
-    // The notice is still being issued (its letter, the clock stop): the files are kept; try again shortly.
+    // Answered by someone else in the meantime: the files are kept with the case.
     if (error instanceof EngineError && error.status === 400) {
-      throw new ApiError(409, 'CORRECTION_NOT_READY', '补正通知仍在送达中，材料已保存，请稍后重试', 'the notice is still being issued; your files are saved, please retry shortly');
+      throw new ApiError(409, 'CORRECTION_ALREADY_ANSWERED', '该通知已补正，材料已保存在案卷中', 'this notice was answered meanwhile; your files are kept in the case file');
     }
     throw error;
   }

@@ -21,6 +21,10 @@ describe('business licence', () => {
     expect(await engine.taskCandidateGroups(review.id)).toEqual(['market']);
     const foreign = await world.t.app.inject({ method: 'POST', url: `/api/tasks/${review.id}/claim`, headers: (await as('fire-reviewer')).headers });
     expect(foreign.statusCode).toBe(403);
+    const foreignDecision = await world.t.app.inject({ method: 'POST', url: `/api/tasks/${review.id}/complete`, headers: (await as('fire-reviewer')).headers, payload: { values: { decision: 'approve', opinion: '越权决定' } } });
+    expect(foreignDecision.statusCode).toBe(403);
+    expect(await world.t.database.opinion.count({ where: { caseId: started.caseId, step: 'Review' } })).toBe(0);
+    expect((await engine.tasks({ processInstanceId: started.caseId, taskDefinitionKey: 'Review' }))[0]?.id).toBe(review.id);
     await decide('market-reviewer', started.caseId, 'Review', { decision: 'approve', opinion: '符合登记条件，准予登记' });
 
     await finished(started.caseId);

@@ -1,6 +1,9 @@
 import type { ComponentType, ReactNode } from 'react';
-import { DashboardOutlined, EditOutlined, InboxOutlined, KeyOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
+import { DashboardOutlined, EditOutlined, FileSearchOutlined, InboxOutlined, KeyOutlined, ProfileOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
 import { AdminPage } from './admin/AdminPage.js';
+import { ApplyPage } from './applications/ApplyPage.js';
+import { MyApplicationsPage } from './applications/MyApplicationsPage.js';
+import { ServiceGuidePage } from './applications/ServiceGuidePage.js';
 import { CaseFilePage } from './cases/CaseFilePage.js';
 import type { Messages } from './i18n/index.js';
 import { InboxPage } from './inbox/InboxPage.js';
@@ -35,6 +38,8 @@ export interface AppRoute {
   /** Shown after the menu label, e.g. a count of things waiting. */
   Badge?: ComponentType;
   access: RouteAccess;
+  /** Who sees the menu entry, when fewer than may open the page (default: `access`). */
+  menuAccess?: RouteAccess;
   Page: ComponentType<PageProps>;
 }
 
@@ -43,6 +48,10 @@ export const routes: readonly AppRoute[] = [
   { path: '/status', navKey: 'status', icon: <DashboardOutlined />, access: 'public', Page: StatusPage },
   { path: '/inbox', navKey: 'inbox', icon: <InboxOutlined />, access: STAFF_ROLES, Page: InboxPage },
   { path: '/cases/:caseId', menuParent: '/inbox', access: [...STAFF_ROLES, 'supervisor'], Page: CaseFilePage },
+  // Applicants apply online; the window may take an application in on their behalf (reached from its inbox).
+  { path: '/apply', navKey: 'apply', icon: <FileSearchOutlined />, access: ['citizen', 'clerk'], menuAccess: ['citizen'], Page: ServiceGuidePage },
+  { path: '/apply/:code', menuParent: '/apply', access: ['citizen', 'clerk'], Page: ApplyPage },
+  { path: '/applications', navKey: 'applications', icon: <ProfileOutlined />, access: ['citizen'], Page: MyApplicationsPage },
   { path: '/sign', navKey: 'sign', icon: <EditOutlined />, Badge: SignCountBadge, access: 'user', Page: SignListPage },
   { path: '/sign/:number', menuParent: '/sign', access: 'user', Page: SignDocumentPage },
   { path: '/keys', navKey: 'keys', icon: <KeyOutlined />, access: 'user', Page: KeysPage },

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Modal, Space, Table, Typography } from 'antd';
+import { Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
 import { EyeOutlined, FileImageOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../common/format.js';
 import { materialUrl, type Material } from './types.js';
 
-/** The application's materials; each opens in a preview (PDF in a frame, images as images). */
+/** The application's materials and those supplied in corrections (marked); each opens in a preview (PDF in a frame, images as images). */
 export function MaterialsCard({ caseId, materials }: { caseId: string; materials: Material[] }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Material | null>(null);
@@ -27,6 +27,11 @@ export function MaterialsCard({ caseId, materials }: { caseId: string; materials
                 {material.contentType === 'application/pdf' ? <FilePdfOutlined aria-hidden /> : <FileImageOutlined aria-hidden />}
                 <span>
                   {material.fileName}
+                  {material.round > 0 ? (
+                    <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid={`material-round-${material.id}`} title={t('cases.materials.roundLabel', { round: material.round })}>
+                      {t('cases.materials.round', { round: material.round })}
+                    </Tag>
+                  ) : null}
                   <br />
                   <Typography.Text type="secondary" code>
                     {material.code}

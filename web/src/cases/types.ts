@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { precheckResultSchema } from '../../../src/applications/precheck.js';
 import type { FormField } from '../../../src/tasks/form-fields.js';
 /** Shapes of the case file API (src/cases/routes.ts) and the task API (src/tasks/routes.ts). */
 export interface Material {
@@ -6,6 +8,8 @@ export interface Material {
   fileName: string;
   contentType: string;
   size: number;
+  /** 0: handed in with the application; n: supplied in the n-th correction (补正). */
+  round: number;
   uploadedAt: string;
 }
 
@@ -67,6 +71,8 @@ export interface CaseFile {
   applicant: string;
   project: Record<string, unknown>;
   greenChannel: boolean;
+  /** The catalogue item and the version the case keeps; null for cases from outside the catalogue (the demo). */
+  catalogue: { code: string; version: number } | null;
   materials: Material[];
   opinions: Opinion[];
   timeline: TimelineEntry[];
@@ -103,7 +109,13 @@ export interface TaskDetail {
   due: string | null;
   candidateGroups: string[];
   form: FormFieldDef[];
+  /** The department's automated pre-check, where the step has one (src/applications/precheck.ts). */
+  precheck: PrecheckResult | null;
 }
+
+export type PrecheckResult = z.output<typeof precheckResultSchema>;
+export type PrecheckOutcome = PrecheckResult['outcome'];
+export type FindingLevel = PrecheckResult['findings'][number]['level'];
 
 export function materialUrl(caseId: string, materialId: string): string {
   return `/api/cases/${encodeURIComponent(caseId)}/materials/${encodeURIComponent(materialId)}`;

@@ -1,17 +1,19 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { Button, Space, Tag, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 
 interface FilePickerProps {
   /** On the native input, so tests can hand it files (Playwright's setInputFiles needs the input itself). */
   testId: string;
-  label: string;
+  label: ReactNode;
   buttonText: string;
   emptyText: string;
   accept?: string;
   multiple?: boolean;
   files: File[];
   onChange(files: File[]): void;
+  /** Marks the button as failing validation (a form field's error is shown by the caller). */
+  invalid?: boolean;
 }
 
 /**
@@ -19,16 +21,18 @@ interface FilePickerProps {
  * browser until the caller reads them; antd's Upload is not used because it wants to send
  * files to a server itself.
  */
-export function FilePicker({ testId, label, buttonText, emptyText, accept, multiple = false, files, onChange }: FilePickerProps) {
+export function FilePicker({ testId, label, buttonText, emptyText, accept, multiple = false, files, onChange, invalid = false }: FilePickerProps) {
   const input = useRef<HTMLInputElement>(null);
   const labelId = useId();
   return (
     <div>
-      <Typography.Text id={labelId} strong style={{ display: 'block', marginBottom: 4 }}>
-        {label}
-      </Typography.Text>
+      {label ? (
+        <Typography.Text id={labelId} strong style={{ display: 'block', marginBottom: 4 }}>
+          {label}
+        </Typography.Text>
+      ) : null}
       <Space wrap>
-        <Button icon={<PaperClipOutlined />} aria-describedby={labelId} onClick={() => input.current?.click()}>
+        <Button icon={<PaperClipOutlined />} aria-describedby={label ? labelId : undefined} danger={invalid} aria-invalid={invalid || undefined} onClick={() => input.current?.click()}>
           {buttonText}
         </Button>
         {files.length === 0 ? (
@@ -55,6 +59,8 @@ export function FilePicker({ testId, label, buttonText, emptyText, accept, multi
         accept={accept}
         multiple={multiple}
         hidden
+        // Inline too: antd's form styles give file inputs display:block, which beats the hidden attribute.
+        style={{ display: 'none' }}
         aria-hidden
         tabIndex={-1}
         onChange={(event) => {

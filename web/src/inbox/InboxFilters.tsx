@@ -4,12 +4,18 @@ import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES, type InboxFilter, type TaskStatus } from './types.js';
 
-export type FilterValues = Omit<InboxFilter, 'page' | 'pageSize'>;
+export type FilterValues = Omit<InboxFilter, 'page' | 'pageSize' | 'processKey'>;
+
+/** A catalogue item to filter by: its code (sent as `item`) and its name in the UI language. */
+export interface ItemOption {
+  value: string;
+  label: string;
+}
 
 const SEARCH_DELAY_MS = 300;
 
 /** Catalogue item, warning state, green channel and a search over case number and applicant. */
-export function InboxFilters({ value, processKeys, onChange }: { value: FilterValues; processKeys: string[]; onChange(next: FilterValues): void }) {
+export function InboxFilters({ value, items, onChange }: { value: FilterValues; items: ItemOption[]; onChange(next: FilterValues): void }) {
   const { t } = useTranslation();
   const [text, setText] = useState(value.q ?? '');
 
@@ -37,15 +43,16 @@ export function InboxFilters({ value, processKeys, onChange }: { value: FilterVa
         onPressEnter={() => onChange({ ...value, q: text.trim() || undefined })}
       />
       <Select<string>
-        aria-label={t('inbox.filters.processKey')}
-        placeholder={t('inbox.filters.processKey')}
-        data-testid="inbox-process-filter"
+        aria-label={t('inbox.filters.item')}
+        placeholder={t('inbox.filters.item')}
+        data-testid="inbox-item-filter"
         allowClear
-        showSearch
-        style={{ minWidth: 200 }}
-        value={value.processKey}
-        options={processKeys.map((key) => ({ value: key, label: key }))}
-        onChange={(processKey) => onChange({ ...value, processKey: processKey || undefined })}
+        showSearch={{ optionFilterProp: 'label' }}
+        popupMatchSelectWidth={false}
+        style={{ minWidth: 240 }}
+        value={value.item}
+        options={items}
+        onChange={(item) => onChange({ ...value, item: item || undefined })}
       />
       <Segmented<string>
         data-testid="inbox-status-filter"

@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Space, Typography } from 'antd';
+import { Alert, App, Button, Space, Typography } from 'antd';
+import { FormOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isForbidden, postJson } from '../api.js';
 import { ForbiddenPage } from '../common/ForbiddenPage.js';
+import { itemName } from '../catalogue/types.js';
+import { useCatalogue } from '../catalogue/useCatalogue.js';
 import { describeError } from '../i18n/describeError.js';
 import { navigate } from '../navigation.js';
 import { useSession } from '../session/SessionContext.js';
-import { InboxFilters, type FilterValues } from './InboxFilters.js';
+import { hasAnyRole } from '../session/types.js';
+import { InboxFilters, type FilterValues, type ItemOption } from './InboxFilters.js';
 import { InboxTable } from './InboxTable.js';
 import { KeyboardHelp } from './KeyboardHelp.js';
 import { caseFilePath, type InboxItem } from './types.js';
@@ -28,15 +32,24 @@ export function InboxPage() {
   const items = useMemo(() => inbox.data?.items ?? [], [inbox.data]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const [processKeys, setProcessKeys] = useState<string[]>([]);
+  const catalogue = useCatalogue();
+  const [seenCodes, setSeenCodes] = useState<string[]>([]);
 
-  // The catalogue-item filter offers every key seen so far (the API has no list of them for staff).
+  // Items no longer in the catalogue (withdrawn) still have running cases: offer every code seen too.
   useEffect(() => {
-    setProcessKeys((known) => {
-      const merged = new Set([...known, ...items.map((item) => item.processKey)]);
+    setSeenCodes((known) => {
+      const merged = new Set([...known, ...items.flatMap((item) => (item.itemCode ? [item.itemCode] : []))]);
       return merged.size === known.length ? known : [...merged].sort();
     });
   }, [items]);
+
+  // `t` as a dependency: itemName reads the language, and `t` changes with it.
+  const nameOf = useCallback((item: InboxItem) => (item.itemCode ? itemName(catalogue.byCode.get(item.itemCode), item.itemCode) : item.processKey), [catalogue.byCode, t]);
+  const itemOptions: ItemOption[] = useMemo(() => {
+    const options = catalogue.entries.map((entry) => ({ value: entry.code, label: itemName(entry, entry.code) }));
+    const extra = seenCodes.filter((code) => !catalogue.byCode.has(code)).map((code) => ({ value: code, label: code }));
+    return [...options, ...extra];
+  }, [catalogue.entries, catalogue.byCode, seenCodes, t]);
 
   // Keep a selection that is still on the page; otherwise select the first row.
   useEffect(() => {
@@ -97,10 +110,17 @@ export function InboxPage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t('inbox.subtitle')}</Typography.Text>
       </div>
-      <InboxFilters value={filters} processKeys={processKeys} onChange={changeFilters} />
+      {hasAnyRole(user, ['clerk']) ? (
+        // The window takes applications in on the applicant's behalf (one-window intake).
+        <Button icon={<FormOutlined />} data-testid="inbox-take-in" onClick={() => navigate('/apply')}>
+          {t('inbox.takeIn')}
+        </Button>
+      ) : null}
+      <InboxFilters value={filters} items={itemOptions} onChange={changeFilters} />
       {inbox.error ? <Alert type="error" showIcon data-testid="inbox-error" title={t('inbox.loadFailed')} description={describeError(inbox.error, t)} /> : null}
       <InboxTable
         items={items}
+        itemName={nameOf}
         loading={inbox.loading && !inbox.data}
         selectedId={selectedId}
         busyId={busyId}

@@ -16,9 +16,11 @@ export interface InboxTableProps extends Omit<ClaimActionsProps, 'item' | 'busy'
   busyId: string | null;
   pagination: TablePaginationConfig;
   onSelect(item: InboxItem): void;
+  /** The catalogue item's name, or the process key for cases from outside the catalogue (the demo procedure). */
+  itemName(item: InboxItem): string;
 }
 
-export function InboxTable({ items, loading, selectedId, busyId, pagination, onSelect, me, onOpen, onClaim, onUnclaim }: InboxTableProps) {
+export function InboxTable({ items, loading, selectedId, busyId, pagination, onSelect, itemName, me, onOpen, onClaim, onUnclaim }: InboxTableProps) {
   const { t } = useTranslation();
 
   const columns: ColumnsType<InboxItem> = [
@@ -30,7 +32,11 @@ export function InboxTable({ items, loading, selectedId, busyId, pagination, onS
       ),
     },
     { title: t('inbox.columns.applicant'), dataIndex: 'applicant', render: (applicant: string | null) => applicant ?? '—' },
-    { title: t('inbox.columns.processKey'), dataIndex: 'processKey', render: (key: string) => <Typography.Text code>{key}</Typography.Text> },
+    {
+      title: t('inbox.columns.item'),
+      key: 'item',
+      render: (_value, item) => (item.itemCode ? <span data-testid={`item-name-${item.id}`}>{itemName(item)}</span> : <Typography.Text code>{item.processKey}</Typography.Text>),
+    },
     {
       title: t('inbox.columns.step'),
       dataIndex: 'name',

@@ -15,6 +15,7 @@ export interface InboxPage {
 export function inboxUrl(filter: InboxFilter): string {
   const params = new URLSearchParams();
   if (filter.processKey) params.set('processKey', filter.processKey);
+  if (filter.item) params.set('item', filter.item);
   if (filter.status) params.set('status', filter.status);
   if (filter.greenChannel !== undefined) params.set('greenChannel', String(filter.greenChannel));
   if (filter.q) params.set('q', filter.q);

@@ -31,7 +31,7 @@ export function AppShell() {
   }, [loading, match, needsLogin, session.user, location.href]);
 
   const menuItems = routes
-    .filter((route) => route.navKey && mayOpen(route.access, roles))
+    .filter((route) => route.navKey && mayOpen(route.menuAccess ?? route.access, roles))
     .map((route) => ({
       key: route.path,
       icon: route.icon,

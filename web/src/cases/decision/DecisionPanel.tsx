@@ -10,6 +10,7 @@ import { useSession } from '../../session/SessionContext.js';
 import type { TaskDetail } from '../types.js';
 import { useApiResource } from '../../common/useApiResource.js';
 import { DecisionForm } from './DecisionForm.js';
+import { PrecheckCard } from './PrecheckCard.js';
 
 export interface DecisionPanelProps {
   taskId: string;
@@ -100,6 +101,7 @@ export function DecisionPanel({ taskId, onChanged, onCompleted }: DecisionPanelP
       ) : (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="decision-claimed-by-other" title={t('inbox.claimedBy', { name: detail.assignee })} />
       )}
+      {detail.precheck ? <PrecheckCard precheck={detail.precheck} /> : null}
       {/* Keyed by holder so that claiming resets the form to an editable one with the defaults. */}
       <DecisionForm key={`${detail.id}:${detail.assignee ?? ''}`} task={detail} editable={mine} onCompleted={onCompleted} />
     </Card>
