@@ -111,7 +111,7 @@ async function createTasks(engine: EngineClient, database: Database, departments
         const applicant = `${surnames[seq % surnames.length]}某某建设有限公司${String(seq).padStart(5, '0')}`;
         const instance = await engine.startProcess(PROCESS_KEY, {
           businessKey,
-          variables: { department, due: toShanghaiIso(new Date(due)), yellowAt: toShanghaiIso(new Date(due - YELLOW_BEFORE_MS)), applicant },
+          variables: { clockStopped: false, department, due: toShanghaiIso(new Date(due)), yellowAt: toShanghaiIso(new Date(due - YELLOW_BEFORE_MS)), applicant },
         });
         records.push({ caseId: instance.id, businessKey, processKey: PROCESS_KEY, applicant, createdBy: 'bench' });
         perDepartment.set(department, (perDepartment.get(department) ?? 0) + 1);

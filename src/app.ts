@@ -35,6 +35,7 @@ import { DocumentService } from './documents/service.js';
 import { documentRoutes } from './documents/routes.js';
 import { CatalogueService } from './catalogue/service.js';
 import { catalogueRoutes } from './catalogue/routes.js';
+import { designerRoutes } from './designer/routes.js';
 import { operatorProxy } from './engine/operator-proxy.js';
 import { webApp } from './web/static.js';
 
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(catalogueRoutes(catalogue));
   await app.register(applicationRoutes({ engine, database, calendars, catalogue }));
   await app.register(documentRoutes({ engine, database, documents }));
+  await app.register(designerRoutes({ engine, database }));
   await app.register(operatorProxy(engine.baseUrl));
   if (deps.serveWeb ?? true) await app.register(webApp());
 

@@ -128,7 +128,8 @@ export interface OpenCase {
  * A case never exists without its record: if the write fails the instance is deleted.
  */
 export async function openCase({ engine, database }: Pick<IntakeDependencies, 'engine' | 'database'>, open: OpenCase): Promise<string> {
-  const instance = await engine.startProcess(open.processKey, { businessKey: open.businessKey, variables: open.variables });
+  // clockStopped: the clock-stop service flips it; the inbox's status filters read it.
+  const instance = await engine.startProcess(open.processKey, { businessKey: open.businessKey, variables: { clockStopped: false, ...open.variables } });
   try {
     await database.$transaction(async (tx) => {
       await tx.caseRecord.create({

@@ -110,6 +110,7 @@ export class ClockStopService {
       };
       // While the clock stands still no warning may fire.
       for (const job of snapshot.jobs) await this.engine.suspendJob(job.id, true);
+      await this.engine.setVariables(caseId, { clockStopped: true });
       const row = await tx.clockStop.create({
         data: { caseId, reason: input.reason, note: input.note ?? '', pausedBy: actor, pausedAt: at, snapshot: snapshot as unknown as Prisma.InputJsonValue },
       });
@@ -140,11 +141,9 @@ export class ClockStopService {
       }
       for (const task of snapshot.tasks) await ignoreGone(() => this.engine.setTaskDue(task.id, move(task.due)));
       let deadline: string | null = null;
-      if (snapshot.plan) {
-        const plan = mapPlan(snapshot.plan, move);
-        await ignoreGone(() => this.engine.setVariables(caseId, planVariables(plan)));
-        deadline = plan.deadline;
-      }
+      const plan = snapshot.plan ? mapPlan(snapshot.plan, move) : null;
+      await ignoreGone(() => this.engine.setVariables(caseId, { ...(plan ? planVariables(plan) : {}), clockStopped: false }));
+      deadline = plan?.deadline ?? null;
       const row = await tx.clockStop.update({
         where: { id: open.id },
         data: { resumedAt: at, resumedBy: actor, shiftedWorkingDays: shifted },

@@ -20,6 +20,25 @@ export interface Deployment {
   deploymentTime: string;
   source: string | null;
   deployedProcessDefinitions: Record<string, ProcessDefinition> | null;
+  deployedDecisionDefinitions?: Record<string, DecisionDefinition> | null;
+}
+
+export interface DecisionDefinition {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  versionTag: string | null;
+  deploymentId: string;
+  resource: string;
+}
+
+/** A process definition with its running instances (GET /process-definition/statistics). */
+export interface ProcessDefinitionStatistics {
+  id: string;
+  instances: number;
+  failedJobs: number;
+  definition: ProcessDefinition;
 }
 
 export interface ProcessDefinition {
@@ -123,11 +142,51 @@ export interface HistoricProcessInstance {
   state: string;
 }
 
+export interface MigrationInstruction {
+  sourceActivityIds: string[];
+  targetActivityIds: string[];
+  updateEventTrigger?: boolean;
+}
+
 export interface MigrationPlan {
   sourceProcessDefinitionId: string;
   targetProcessDefinitionId: string;
-  instructions: { sourceActivityIds: string[]; targetActivityIds: string[]; updateEventTrigger?: boolean }[];
+  instructions: MigrationInstruction[];
   variables?: TypedVariables;
+}
+
+/** The engine's static check of a plan (POST /migration/validate); empty reports: valid. */
+export interface MigrationPlanReport {
+  instructionReports: { instruction: MigrationInstruction; failures: string[] }[];
+  variableReports?: Record<string, { type?: string; value?: unknown; failures: string[] }>;
+}
+
+export interface Batch {
+  id: string;
+  type: string;
+  totalJobs: number;
+  jobsCreated: number;
+  batchJobsPerSeed: number;
+  invocationsPerBatchJob: number;
+  seedJobDefinitionId: string | null;
+  monitorJobDefinitionId: string | null;
+  batchJobDefinitionId: string | null;
+  suspended: boolean;
+}
+
+export interface BatchStatistics extends Batch {
+  remainingJobs: number;
+  completedJobs: number;
+  failedJobs: number;
+}
+
+export interface HistoricBatch {
+  id: string;
+  type: string;
+  totalJobs: number;
+  batchJobDefinitionId: string | null;
+  startTime: string;
+  endTime: string | null;
 }
 
 export interface DeployFile {
@@ -221,11 +280,27 @@ export class EngineClient {
     return this.get('/deployment?sortBy=deploymentTime&sortOrder=desc');
   }
 
-  processDefinitions(query: { key?: string; latestVersion?: boolean } = {}): Promise<ProcessDefinition[]> {
+  processDefinitions(query: { key?: string; latestVersion?: boolean; deploymentId?: string } = {}): Promise<ProcessDefinition[]> {
     const params = new URLSearchParams({ sortBy: 'key', sortOrder: 'asc' });
     if (query.key) params.set('key', query.key);
     if (query.latestVersion) params.set('latestVersion', 'true');
+    if (query.deploymentId) params.set('deploymentId', query.deploymentId);
     return this.get(`/process-definition?${params}`);
+  }
+
+  processDefinition(id: string): Promise<ProcessDefinition> {
+    return this.get(`/process-definition/${encodeURIComponent(id)}`);
+  }
+
+  /** Every process definition (all versions) with its number of running instances. */
+  processDefinitionStatistics(): Promise<ProcessDefinitionStatistics[]> {
+    return this.get('/process-definition/statistics');
+  }
+
+  decisionDefinitions(query: { deploymentId?: string } = {}): Promise<DecisionDefinition[]> {
+    const params = new URLSearchParams({ sortBy: 'key', sortOrder: 'asc' });
+    if (query.deploymentId) params.set('deploymentId', query.deploymentId);
+    return this.get(`/decision-definition?${params}`);
   }
 
   async processDefinitionXml(id: string): Promise<string> {
@@ -239,7 +314,7 @@ export class EngineClient {
     });
   }
 
-  processInstances(query: { businessKey?: string; processDefinitionKey?: string; processInstanceIds?: string[]; superProcessInstance?: string } = {}): Promise<ProcessInstance[]> {
+  processInstances(query: { businessKey?: string; processDefinitionKey?: string; processDefinitionId?: string; processInstanceIds?: string[]; superProcessInstance?: string } = {}): Promise<ProcessInstance[]> {
     return this.post('/process-instance', query);
   }
 
@@ -259,6 +334,17 @@ export class EngineClient {
       ...(options.local ? { localCorrelationKeys: toTypedVariables(options.local) } : {}),
       processVariables: toTypedVariables(options.variables ?? {}),
     });
+  }
+
+  /** Process instances among `processInstanceIds` waiting for the message `eventName`. */
+  async waitingForMessage(eventName: string, processInstanceIds: string[]): Promise<Set<string>> {
+    const waiting = new Set<string>();
+    for (const id of processInstanceIds) {
+      const params = new URLSearchParams({ eventType: 'message', eventName, processInstanceId: id });
+      const subscriptions = await this.get<{ processInstanceId: string }[]>(`/event-subscription?${params}`);
+      if (subscriptions.length > 0) waiting.add(id);
+    }
+    return waiting;
   }
 
   /** Evaluates the latest version of a DMN decision; one plain object per matched rule. */
@@ -361,7 +447,7 @@ export class EngineClient {
     await this.post(`/external-task/${encodeURIComponent(id)}/complete`, { workerId, variables: toTypedVariables(variables) });
   }
 
-  jobs(query: { processInstanceId?: string; timers?: boolean; withException?: boolean; activityId?: string } = {}): Promise<Job[]> {
+  jobs(query: { processInstanceId?: string; timers?: boolean; withException?: boolean; noRetriesLeft?: boolean; activityId?: string; jobDefinitionId?: string } = {}): Promise<Job[]> {
     return this.post('/job', query);
   }
 
@@ -395,12 +481,53 @@ export class EngineClient {
     return this.get(`/history/process-instance/${encodeURIComponent(id)}`);
   }
 
+  historicProcessInstances(query: { processDefinitionId?: string; processDefinitionKey?: string; unfinished?: boolean; processInstanceIds?: string[] }): Promise<HistoricProcessInstance[]> {
+    return this.post('/history/process-instance', { ...query, sorting: [{ sortBy: 'startTime', sortOrder: 'desc' }] });
+  }
+
   generateMigrationPlan(sourceProcessDefinitionId: string, targetProcessDefinitionId: string, updateEventTriggers = true): Promise<MigrationPlan> {
     return this.post('/migration/generate', { sourceProcessDefinitionId, targetProcessDefinitionId, updateEventTriggers });
   }
 
   async executeMigration(plan: MigrationPlan, processInstanceIds: string[], skipCustomListeners = false): Promise<void> {
     await this.post('/migration/execute', { migrationPlan: plan, processInstanceIds, skipCustomListeners });
+  }
+
+  /** Checks a plan against both definitions without touching any instance. */
+  validateMigrationPlan(plan: MigrationPlan): Promise<MigrationPlanReport> {
+    return this.post('/migration/validate', plan);
+  }
+
+  /**
+   * Migrates instances in a batch: one job per instance, run by the job executor. An
+   * instance that cannot migrate makes its job fail (and stays on its version); the
+   * others migrate regardless.
+   */
+  executeMigrationAsync(plan: MigrationPlan, processInstanceIds: string[], skipCustomListeners = false): Promise<Batch> {
+    return this.post('/migration/executeAsync', { migrationPlan: plan, processInstanceIds, skipCustomListeners });
+  }
+
+  /** A running batch's progress, or undefined once it has finished (and was removed). */
+  async batchStatistics(batchId: string): Promise<BatchStatistics | undefined> {
+    const [statistics] = await this.get<BatchStatistics[]>(`/batch/statistics?${new URLSearchParams({ batchId })}`);
+    return statistics;
+  }
+
+  historicBatch(batchId: string): Promise<HistoricBatch> {
+    return this.get(`/history/batch/${encodeURIComponent(batchId)}`);
+  }
+
+  /** The exception stack trace of a failed job (its message alone is often cut short). */
+  async jobStacktrace(jobId: string): Promise<string> {
+    const response = await fetch(`${this.baseUrl}/job/${encodeURIComponent(jobId)}/stacktrace`, {
+      headers: { authorization: this.authorization, accept: 'text/plain' },
+      signal: AbortSignal.timeout(this.timeoutMs),
+    }).catch((error: unknown) => {
+      throw new EngineUnavailableError(`流程引擎不可达 / engine unreachable at ${this.baseUrl} (job stacktrace)`, error);
+    });
+    const text = await response.text();
+    if (!response.ok) throw engineErrorFrom(response.status, safeJson(text), `GET /job/${jobId}/stacktrace`);
+    return text;
   }
 }
 

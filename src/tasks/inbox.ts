@@ -75,11 +75,13 @@ export class InboxService {
     const variables: { name: string; operator: 'eq'; value: unknown }[] = [];
     if (filter.greenChannel !== undefined) variables.push({ name: 'greenChannel', operator: 'eq', value: filter.greenChannel });
     if (filter.item) variables.push({ name: 'itemCode', operator: 'eq', value: filter.item });
-    if (variables.length > 0) query.processVariables = variables;
     if (filter.q) {
       const like = `%${likeLiteral(filter.q)}%`;
       orQueries.push({ processInstanceBusinessKeyLike: like, processVariables: [{ name: 'applicant', operator: 'like', value: like }] });
     }
+    // Paused cases are only "paused": their tasks' due dates stand still with the clock.
+    if (filter.status && filter.status !== 'paused') variables.push({ name: 'clockStopped', operator: 'eq', value: false });
+    if (variables.length > 0) query.processVariables = variables;
     switch (filter.status) {
       case 'red':
         query.dueBefore = at;

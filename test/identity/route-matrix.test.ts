@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../../src/identity/roles.js';
 import { testApp, type Session, type TestApp } from '../support/app.js';
 
 const STAFF: Role[] = ['clerk', 'reviewer', 'head'];
+const DESIGNERS: Role[] = ['designer', 'admin'];
 const EXPECTED: Record<string, Role[] | 'public' | 'any'> = {
   'GET /api/status': 'public',
   'GET /api/calendar/years': 'public',
@@ -57,6 +58,19 @@ const EXPECTED: Record<string, Role[] | 'public' | 'any'> = {
   'POST /api/catalogue': ['admin'],
   'PUT /api/catalogue/:code': ['admin'],
   'PATCH /api/catalogue/:code': ['admin'],
+  'GET /api/designer/procedures': DESIGNERS,
+  'GET /api/designer/definitions/:definitionId/xml': DESIGNERS,
+  'GET /api/designer/procedures/:key/drafts': DESIGNERS,
+  'POST /api/designer/procedures/:key/drafts': DESIGNERS,
+  'GET /api/designer/drafts/:id': DESIGNERS,
+  'GET /api/designer/templates': DESIGNERS,
+  'GET /api/designer/lint-context': DESIGNERS,
+  'POST /api/designer/lint': DESIGNERS,
+  'POST /api/designer/deploy': DESIGNERS,
+  'GET /api/designer/migration-plan': ['admin'],
+  'POST /api/designer/migrations': ['admin'],
+  'GET /api/designer/migrations/:batchId': ['admin'],
+  'GET /api/designer/procedures/:key/cases': ['admin'],
 };
 
 /** A seeded user holding exactly this role. */
@@ -93,7 +107,11 @@ function concreteUrl(url: string): string {
     .replace(':serial', '4f00')
     .replace(':department', 'nowhere')
     .replace(':number', 'LIC-20261128-00000000')
-    .replace(':signer', 'nobody');
+    .replace(':signer', 'nobody')
+    .replace(':definitionId', 'nowhere:1:00000000-0000-0000-0000-000000000003')
+    .replace(':key', 'nowhere')
+    .replace(':batchId', '00000000-0000-0000-0000-000000000004')
+    .replace(':id', '999999');
 }
 
 it('declares exactly the documented matrix', () => {
