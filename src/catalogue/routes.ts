@@ -25,9 +25,13 @@ export const catalogueRoutes =
       '/api/catalogue',
       {
         config: { access: 'public' },
-        schema: { tags: ['catalogue'], summary: '事项目录 / the catalogue of items', response: { 200: z.object({ items: z.array(entryView) }) } },
+        schema: {
+          tags: ['catalogue'],
+          summary: '事项目录（含部门名称）/ the catalogue of items, with the names of their departments',
+          response: { 200: z.object({ items: z.array(entryView), departments: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })) }) },
+        },
       },
-      async () => ({ items: await catalogue.list() }),
+      async () => ({ items: await catalogue.list(), departments: await catalogue.departmentNames() }),
     );
 
     app.get(

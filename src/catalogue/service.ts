@@ -28,6 +28,12 @@ export class CatalogueService {
     }
   }
 
+  /** Names of every department, for the published guides (codes mean nothing to citizens). */
+  async departmentNames(): Promise<Record<string, { zh: string; en: string }>> {
+    const departments = await this.database.department.findMany({ select: { code: true, nameZh: true, nameEn: true } });
+    return Object.fromEntries(departments.map((department) => [department.code, { zh: department.nameZh, en: department.nameEn }]));
+  }
+
   async list(options: { includeInactive?: boolean } = {}): Promise<CatalogueEntry[]> {
     const items = await this.database.catalogueItem.findMany({
       where: options.includeInactive ? {} : { active: true },

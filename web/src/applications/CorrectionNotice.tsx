@@ -32,6 +32,7 @@ export function CorrectionNotice({
   itemCode,
   item,
   request,
+  departmentName,
   onSupplied,
 }: {
   caseId: string;
@@ -40,6 +41,8 @@ export function CorrectionNotice({
   /** The item as the catalogue lists it now (the API checks against the version the case keeps). */
   item: ItemDefinition | undefined;
   request: CorrectionRequest;
+  /** A department's name for its code (from the catalogue). */
+  departmentName(code: string): string;
   onSupplied(): void;
 }) {
   const { t } = useTranslation();
@@ -95,7 +98,7 @@ export function CorrectionNotice({
           size="small"
           column={1}
           items={[
-            ...(request.department ? [{ key: 'department', label: t('mine.corrections.department'), children: <Typography.Text code>{request.department}</Typography.Text> }] : []),
+            ...(request.department ? [{ key: 'department', label: t('mine.corrections.department'), children: <span>{departmentName(request.department)}</span> }] : []),
             {
               key: 'missing',
               label: t('mine.corrections.missing'),

@@ -59,6 +59,7 @@ export function MyApplicationsPage() {
           itemCode={item.itemCode}
           item={item.itemCode ? catalogue.byCode.get(item.itemCode)?.definition : undefined}
           request={request}
+          departmentName={catalogue.departmentName}
           onSupplied={refresh}
         />
       ))}

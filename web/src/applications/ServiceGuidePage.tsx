@@ -58,7 +58,7 @@ export function ServiceGuidePage() {
           size="middle"
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('apply.empty') }}
-          expandable={{ expandedRowRender: (entry) => <ServiceGuide item={entry.definition} testId={`guide-${entry.code}`} /> }}
+          expandable={{ expandedRowRender: (entry) => <ServiceGuide item={entry.definition} testId={`guide-${entry.code}`} departmentName={catalogue.departmentName} /> }}
           onRow={(entry) => ({ 'data-testid': `guide-row-${entry.code}` }) as HTMLAttributes<HTMLElement>}
           columns={[
             {
@@ -74,7 +74,7 @@ export function ServiceGuidePage() {
                 </span>
               ),
             },
-            { title: t('apply.columns.department'), key: 'department', render: (_value, entry) => <Typography.Text code>{entry.definition.department}</Typography.Text> },
+            { title: t('apply.columns.department'), key: 'department', render: (_value, entry) => <span>{catalogue.departmentName(entry.definition.department)}</span> },
             { title: t('apply.columns.limits'), key: 'limits', render: (_value, entry) => <LimitsText item={entry.definition} /> },
             { title: t('apply.columns.fees'), key: 'fees', render: (_value, entry) => <FeesText fees={entry.definition.fees} /> },
             {

@@ -94,7 +94,7 @@ export function MaterialsTable({ materials }: { materials: MaterialSpec[] }) {
 }
 
 /** The six disclosures of an item (办事指南): basis, conditions, materials, fees, limits, result. */
-export function ServiceGuide({ item, testId }: { item: ItemDefinition; testId?: string }) {
+export function ServiceGuide({ item, testId, departmentName = (code) => code }: { item: ItemDefinition; testId?: string; departmentName?: (code: string) => string }) {
   const { t } = useTranslation();
   return (
     <Descriptions
@@ -103,7 +103,7 @@ export function ServiceGuide({ item, testId }: { item: ItemDefinition; testId?: 
       size="small"
       column={1}
       items={[
-        { key: 'department', label: t('catalogue.department'), children: <Typography.Text code>{item.department}</Typography.Text> },
+        { key: 'department', label: t('catalogue.department'), children: <span data-testid="guide-department">{departmentName(item.department)}</span> },
         { key: 'window', label: t('catalogue.window'), children: <Typography.Text code>{item.window}</Typography.Text> },
         {
           key: 'limits',
