@@ -97,6 +97,7 @@ export class CaseFileService {
         department: opinion.department,
         departmentName: opinion.department ? (departments.get(opinion.department) ?? opinion.department) : null,
         decision: opinion.decision,
+        decisionLabel: opinion.decisionLabel,
         opinion: opinion.opinion,
         author: opinion.author,
         decidedAt: toShanghaiIso(opinion.decidedAt),

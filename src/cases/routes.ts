@@ -30,6 +30,8 @@ const caseFileView = z.object({
       department: z.string().nullable(),
       departmentName: z.string().nullable(),
       decision: z.string().nullable(),
+      /** 表单中的选项文字，如“予以受理 / accept” / the option's label on the form */
+      decisionLabel: z.string().nullable(),
       opinion: z.string().nullable(),
       author: z.string(),
       decidedAt: z.string(),

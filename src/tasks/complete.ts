@@ -6,7 +6,7 @@
 import type { Database } from '../database/prisma.js';
 import type { EngineClient, Task } from '../engine/client.js';
 
-export async function completeWithOpinion(database: Database, engine: EngineClient, task: Pick<Task, 'id' | 'processInstanceId' | 'taskDefinitionKey' | 'name'>, author: { userId: string; department: string | null }, values: Record<string, unknown>): Promise<void> {
+export async function completeWithOpinion(database: Database, engine: EngineClient, task: Pick<Task, 'id' | 'processInstanceId' | 'taskDefinitionKey' | 'name'>, author: { userId: string; department: string | null }, values: Record<string, unknown>, decisionLabel: string | null = null): Promise<void> {
   await database.$transaction(
     async (tx) => {
       const record = await tx.caseRecord.findUnique({ where: { caseId: task.processInstanceId }, select: { caseId: true } });
@@ -19,6 +19,7 @@ export async function completeWithOpinion(database: Database, engine: EngineClie
             stepName: task.name ?? task.taskDefinitionKey,
             department: author.department,
             decision: typeof values.decision === 'string' ? values.decision : null,
+            decisionLabel,
             opinion: typeof values.opinion === 'string' ? values.opinion : null,
             values: values as object,
             author: author.userId,

@@ -178,7 +178,8 @@ export const taskRoutes =
         }
         const values = parsed.data as Record<string, unknown>;
         await requireAvailableOptions(engine, task.id, fields, values);
-        await completeWithOpinion(database, engine, task, { userId: principal.userId, department: principal.department ?? groups[0] ?? null }, values);
+        const decisionLabel = fields.find((field) => field.id === 'decision')?.options?.find((option) => option.id === values.decision)?.label ?? null;
+        await completeWithOpinion(database, engine, task, { userId: principal.userId, department: principal.department ?? groups[0] ?? null }, values, decisionLabel);
         await recordAudit(database, { actor: principal.userId, action: 'task.complete', subject: task.processInstanceId, details: { taskId: task.id, step: task.taskDefinitionKey, values } });
         return reply.status(204).send(null);
       },

@@ -36,6 +36,7 @@ describe('business licence', () => {
     const view = await world.t.app.inject({ method: 'GET', url: `/api/cases/${started.caseId}`, headers: citizen.headers });
     expect(view.statusCode, view.body).toBe(200);
     expect(view.json()).toMatchObject({ state: 'COMPLETED', catalogue: { code: 'business-registration', version: 1 } });
+    expect(view.json().opinions.map((opinion: { decisionLabel: string }) => opinion.decisionLabel)).toEqual(['予以受理 / accept', '准予登记 / register']);
     const licence = documents.find((document) => document.kind === 'licence')!;
     const file = await world.t.app.inject({ method: 'GET', url: `/api/documents/${licence.number}/file`, headers: citizen.headers });
     expect(file.statusCode).toBe(200);

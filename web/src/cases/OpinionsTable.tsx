@@ -4,7 +4,7 @@ import { formatDateTime } from '../common/format.js';
 import { localizeBilingual } from '../i18n/index.js';
 import type { Opinion } from './types.js';
 
-const DECISION_COLORS: Record<string, string> = { approve: 'success', object: 'error', correction: 'warning' };
+const DECISION_COLORS: Record<string, string> = { approve: 'success', accept: 'success', grant: 'success', object: 'error', reject: 'error', refuse: 'error', correction: 'warning', notice: 'warning' };
 const KNOWN_DECISIONS = ['approve', 'object', 'correction'] as const;
 type KnownDecision = (typeof KNOWN_DECISIONS)[number];
 const isKnown = (decision: string): decision is KnownDecision => (KNOWN_DECISIONS as readonly string[]).includes(decision);
@@ -28,8 +28,13 @@ export function OpinionsTable({ opinions }: { opinions: Opinion[] }) {
             {
               title: t('cases.opinions.decision'),
               dataIndex: 'decision',
-              render: (decision: string | null) =>
-                decision ? <Tag color={DECISION_COLORS[decision] ?? 'default'}>{isKnown(decision) ? t(`cases.decisions.${decision}`) : decision}</Tag> : '—',
+              // The form's own label first: the same value means different things in different procedures.
+              render: (decision: string | null, opinion) =>
+                decision ? (
+                  <Tag color={DECISION_COLORS[decision] ?? 'default'}>{opinion.decisionLabel ? localizeBilingual(opinion.decisionLabel) : isKnown(decision) ? t(`cases.decisions.${decision}`) : decision}</Tag>
+                ) : (
+                  '—'
+                ),
             },
             { title: t('cases.opinions.opinion'), dataIndex: 'opinion', render: (text: string | null) => <span style={{ whiteSpace: 'pre-wrap' }}>{text ?? '—'}</span> },
             { title: t('cases.opinions.author'), dataIndex: 'author' },

@@ -20,6 +20,8 @@ export interface Opinion {
   /** "中文 / English" name of the department. */
   departmentName: string | null;
   decision: string | null;
+  /** The option's label on the form ("予以受理 / accept"); null for older opinions. */
+  decisionLabel: string | null;
   opinion: string | null;
   author: string;
   decidedAt: string;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "opinion" ADD COLUMN     "decision_label" TEXT;
+
