@@ -1,13 +1,15 @@
 import type { ComponentType, ReactNode } from 'react';
-import { DashboardOutlined, EditOutlined, FileSearchOutlined, InboxOutlined, KeyOutlined, ProfileOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DashboardOutlined, EditOutlined, FileSearchOutlined, InboxOutlined, KeyOutlined, ProfileOutlined, SafetyCertificateOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
 import { AdminPage } from './admin/AdminPage.js';
 import { ApplyPage } from './applications/ApplyPage.js';
 import { MyApplicationsPage } from './applications/MyApplicationsPage.js';
 import { ServiceGuidePage } from './applications/ServiceGuidePage.js';
 import { CaseFilePage } from './cases/CaseFilePage.js';
+import { DesignerPage } from './designer/DesignerPage.js';
 import type { Messages } from './i18n/index.js';
 import { InboxPage } from './inbox/InboxPage.js';
 import { KeysPage } from './keys/KeysPage.js';
+import { MigrationsPage } from './migrations/MigrationsPage.js';
 import { matchPath, navigate } from './navigation.js';
 import type { PageProps } from './pageProps.js';
 import { ChangePasswordPage } from './session/ChangePasswordPage.js';
@@ -58,6 +60,9 @@ export const routes: readonly AppRoute[] = [
   // Public: anyone holding a document (a citizen, a bank, a court) must be able to check it without an account.
   { path: '/verify', navKey: 'verify', icon: <SafetyCertificateOutlined />, access: 'public', Page: VerifyPage },
   { path: '/verify/:number', menuParent: '/verify', access: 'public', Page: VerifyPage },
+  // Procedures: designers draw, lint and deploy them; moving running cases to a new version is for administrators.
+  { path: '/designer', navKey: 'designer', icon: <ApartmentOutlined />, access: ['designer', 'admin'], Page: DesignerPage },
+  { path: '/migrations', navKey: 'migrations', icon: <SwapOutlined />, access: ['admin'], Page: MigrationsPage },
   { path: '/admin', navKey: 'admin', icon: <SettingOutlined />, access: ['admin'], Page: AdminPage },
   { path: '/login', access: 'public', Page: LoginPage },
   { path: '/password', access: 'user', Page: ChangePasswordPage },
