@@ -7,6 +7,7 @@ import { WEB_DIST } from './static.js';
 const WEB_DIR = path.dirname(WEB_DIST);
 const ROOT = path.dirname(WEB_DIR);
 const STAMP = path.join(WEB_DIST, '.inputs');
+const LINT_RULES = path.join(ROOT, 'src/designer/lint/rules');
 
 /** Server modules the browser bundles or takes types from (`from '../../../src/…'`). */
 function sharedSources(webFiles: string[]): string[] {
@@ -28,7 +29,9 @@ function inputsHash(): string {
     .map((name) => path.join(WEB_DIR, name))
     .filter((file) => fs.statSync(file).isFile())
     .sort();
-  for (const file of [...files, ...sharedSources(files).sort(), path.join(ROOT, 'package-lock.json')]) {
+  // The designer's lint rules reach the bundle through the config module, not directly.
+  const lintRules = fs.readdirSync(LINT_RULES).map((name) => path.join(LINT_RULES, name));
+  for (const file of [...files, ...new Set([...sharedSources(files), ...lintRules]), path.join(ROOT, 'package-lock.json')].sort()) {
     hash.update(path.relative(ROOT, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   }
   return hash.digest('hex');

@@ -67,6 +67,11 @@ describe('project lint', () => {
     const unknown = await errorsOf(diagram({ task: user('demo,land,land-head,demo-boss') }));
     expect(unknown).toEqual([{ rule: 'sunshine/candidate-group-known', elementId: 'Review', message: expect.stringContaining('"land", "land-head", "demo-boss"') }]);
     expect(unknown[0]!.message).toMatch(/^用户任务「审查」（Review）的候选组/);
+    // No group, candidate user or assignee: no inbox would show the task.
+    expect(await errorsOf(diagram({ task: '<bpmn:userTask id="Review" name="审查">' }))).toEqual([
+      { rule: 'sunshine/candidate-group-known', elementId: 'Review', message: expect.stringContaining('no candidate group') },
+    ]);
+    expect(await errorsOf(diagram({ task: '<bpmn:userTask id="Review" name="审查" camunda:assignee="${decidedBy}">' }))).toEqual([]);
     // Without departments (the CLI with no database) the rule is off.
     expect(await errorsOf(diagram({ task: user('land') }), { topics: context.topics })).toEqual([]);
     expect(lintConfig({ topics: [] }).rules!['sunshine/candidate-group-known']).toBe('off');

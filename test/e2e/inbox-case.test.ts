@@ -186,7 +186,8 @@ describe('inbox and case file', () => {
 
     await page.goto(`${baseUrl}/#/cases/${first.caseId}`);
     await page.getByTestId('case-opinions').getByText('材料齐全，同意。').waitFor({ timeout: 10_000 });
-    expect(await page.getByTestId('case-opinions').textContent()).toContain('Approve');
+    // The form's own label of the decision ("同意 / approve"), in English.
+    expect(await page.getByTestId('case-opinions').textContent()).toContain('approve');
     await shot(page, '06-case-completed-english');
 
     await page.getByTestId('logout').click();

@@ -1,7 +1,8 @@
 /**
  * sunshine/candidate-group-known: every entry of a user task's `camunda:candidateGroups`
  * is a department code or `<code>-head` (the departments in the database); an entry
- * that is an expression (`${…}`) is decided at run time and passes.
+ * that is an expression (`${…}`) is decided at run time and passes. A user task without
+ * any candidate group, candidate user or assignee is reported too.
  * Options: `{ departments: string[] }`.
  */
 import type { ModdleElement } from 'bpmn-moddle';
@@ -15,7 +16,14 @@ const candidateGroupKnown: RuleFactory = (options?: { departments?: readonly str
   function check(node: ModdleElement, reporter: Reporter) {
     if (!is(node, 'bpmn:UserTask') || !node.id) return;
     const groups = camunda(node, 'candidateGroups');
-    if (!groups) return;
+    if (!groups) {
+      // Nobody's inbox would show a task without a group, candidate user or assignee.
+      if (!camunda(node, 'candidateUsers') && !camunda(node, 'assignee')) {
+        const what = describe(node);
+        reporter.report(node.id, `${what.zh}未指定办理部门（候选组）/ ${what.en} has no candidate group: no department's inbox would show it`, ['candidateGroups']);
+      }
+      return;
+    }
     const unknown = splitList(groups).filter((group) => !isExpression(group) && !known(group));
     if (unknown.length === 0) return;
     const what = describe(node);
