@@ -103,6 +103,8 @@ export function BpmnEditor({ doc, procedures, onOpen, onClose, onNew, onImport, 
   const [setupError, setSetupError] = useState<unknown>(null);
   const [importing, setImporting] = useState(true);
   const [importError, setImportError] = useState<unknown>(null);
+  // bpmn-js imports what it can and reports the rest: shown, never dropped.
+  const [importWarnings, setImportWarnings] = useState<string[]>([]);
   const [origin, setOrigin] = useState<DocumentOrigin>(doc.origin);
   const [processes, setProcesses] = useState<DiagramProcess[]>([]);
   const [history, setHistory] = useState({ canUndo: false, canRedo: false });
@@ -186,8 +188,9 @@ export function BpmnEditor({ doc, procedures, onOpen, onClose, onNew, onImport, 
     designer
       .open(doc.xml)
       .then(
-        () => {
+        (warnings) => {
           if (cancelled) return;
+          setImportWarnings(warnings);
           setProcesses(designer.processes());
           setHistory({ canUndo: false, canRedo: false });
           setChanges(0);
@@ -502,6 +505,18 @@ export function BpmnEditor({ doc, procedures, onOpen, onClose, onNew, onImport, 
         </div>
         {loadFailure ? (
           <Alert type="error" showIcon style={{ margin: 8 }} title={t('designer.loadFailed')} description={loadFailure instanceof ApiError ? describeError(loadFailure, t) : String((loadFailure as Error)?.message ?? loadFailure)} data-testid="designer-error" />
+        ) : null}
+        {importWarnings.length > 0 ? (
+          <Alert
+            type="warning"
+            showIcon
+            closable
+            onClose={() => setImportWarnings([])}
+            style={{ margin: 8 }}
+            title={t('designer.importWarnings', { count: importWarnings.length })}
+            description={<ul style={{ margin: 0, paddingLeft: 20 }}>{importWarnings.map((warning, index) => <li key={index}>{warning}</li>)}</ul>}
+            data-testid="designer-import-warnings"
+          />
         ) : null}
         {deployOutcome ? (
           <Alert
