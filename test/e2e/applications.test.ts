@@ -14,13 +14,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalogue } from '../../src/catalogue/seed.js';
 import { samplePdf, samplePng } from '../../src/demo/sample-files.js';
 import { deployShippedProcesses } from '../../src/engine/deploy-processes.js';
 import { DEMO_PASSWORD, testApp, type TestApp } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { E2ePages, launchBrowser } from '../support/browser.js';
 import { engineClient, eventually, unique } from '../support/environment.js';
 
 const ITEM_CODE = 'business-registration';
@@ -30,9 +30,10 @@ const MATERIALS = ['application-form', 'id-card', 'articles', 'premises'] as con
 let t: TestApp;
 let browser: Browser;
 let baseUrl: string;
+let pages: E2ePages;
+const newPage = () => pages.newPage();
+const shot = (page: Page, name: string) => pages.shot(page, name);
 const engine = engineClient();
-const contexts: BrowserContext[] = [];
-const screenshots = process.env.SUNSHINE_E2E_SCREENSHOTS;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sunshine-applications-'));
 const files: Record<string, string> = {};
 
@@ -42,6 +43,7 @@ beforeAll(async () => {
   await deployShippedProcesses(engine);
   baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchBrowser();
+  pages = new E2ePages(browser, baseUrl);
   for (const code of MATERIALS) {
     files[code] = path.join(scratch, `${code}.pdf`);
     fs.writeFileSync(files[code], samplePdf([`Material: ${code}`, 'Sunshine e2e application']));
@@ -50,37 +52,19 @@ beforeAll(async () => {
   fs.writeFileSync(files.scan, samplePng());
   files.articlesSigned = path.join(scratch, 'articles-signed.pdf');
   fs.writeFileSync(files.articlesSigned, samplePdf(['Articles of association', 'signed by all shareholders']));
-  if (screenshots) fs.mkdirSync(screenshots, { recursive: true });
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
+  await pages?.close();
   await browser?.close();
   await t?.close();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  return page;
-}
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (screenshots) await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
-}
 
 /** Opens `hashPath`, lands on the login page, logs in, and comes back. */
-async function loginVia(page: Page, hashPath: string, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl}/#${hashPath}`);
-  await page.getByTestId('login-username').waitFor({ timeout: 15_000 });
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user').waitFor({ timeout: 15_000 });
-}
+const loginVia = (page: Page, hashPath: string, username: string, password = DEMO_PASSWORD) => pages.loginVia(page, hashPath, username, password);
 
 /** The error text antd shows under a form field inside `container`. */
 function fieldErrors(page: Page, testId: string) {

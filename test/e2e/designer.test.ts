@@ -29,11 +29,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROCESSES_DIR } from '../../src/engine/deploy-processes.js';
 import { DEMO_PASSWORD, TEST_ADMIN, testApp, type Session, type TestApp } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { E2ePages, launchBrowser } from '../support/browser.js';
 import { engineClient, eventually, unique } from '../support/environment.js';
 import { layoutBpmn } from '../../scripts/bpmn-layout.js';
 import { reviewProcess } from '../designer/support.js';
@@ -41,10 +41,11 @@ import { reviewProcess } from '../designer/support.js';
 let t: TestApp;
 let browser: Browser;
 let baseUrl: string;
+let pages: E2ePages;
+const newPage = () => pages.newPage();
+const shot = (page: Page, name: string) => pages.shot(page, name);
 let designer: Session;
 const engine = engineClient();
-const contexts: BrowserContext[] = [];
-const screenshots = process.env.SUNSHINE_E2E_SCREENSHOTS;
 const started: string[] = [];
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sunshine-designer-'));
 
@@ -56,49 +57,32 @@ beforeAll(async () => {
   designer = await t.login('designer');
   baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchBrowser();
-  if (screenshots) fs.mkdirSync(screenshots, { recursive: true });
+  pages = new E2ePages(browser, baseUrl, { prefix: 'designer-', viewport: { width: 1500, height: 1100 }, timeoutMs: 30_000 });
 });
 
 afterAll(async () => {
   for (const id of started) await engine.deleteProcessInstance(id, 'designer e2e done').catch(() => {});
-  for (const context of contexts) await context.close().catch(() => {});
+  await pages?.close();
   await browser?.close();
   await t?.close();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1500, height: 1100 }, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  return page;
-}
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (screenshots) await page.screenshot({ path: path.join(screenshots, `designer-${name}.png`), fullPage: true });
-}
 
 /** Keeps a screenshot of the page when a step fails (always, as evidence for the log). */
 async function onFailure<T>(page: Page, name: string, body: () => Promise<T>): Promise<T> {
   try {
     return await body();
   } catch (error) {
-    const dir = screenshots ?? path.join(os.tmpdir(), 'sunshine-e2e-failures');
+    const dir = pages.screenshotDir ?? path.join(os.tmpdir(), 'sunshine-e2e-failures');
     fs.mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: path.join(dir, `designer-failed-${name}.png`), fullPage: true }).catch(() => {});
     throw error;
   }
 }
 
-async function loginVia(page: Page, hashPath: string, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl}/#${hashPath}`);
-  await page.getByTestId('login-username').waitFor(UI);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user').waitFor(UI);
-}
+const loginVia = (page: Page, hashPath: string, username: string, password = DEMO_PASSWORD) => pages.loginVia(page, hashPath, username, password);
 
 async function deployViaApi(session: Session, name: string, xml: string): Promise<{ key: string; version: number; id: string }> {
   const response = await t.app.inject({ method: 'POST', url: '/api/designer/deploy', headers: session.headers, payload: { files: [{ name, xml }], comment: 'e2e setup' } });

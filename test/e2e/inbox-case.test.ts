@@ -6,63 +6,48 @@
  *
  * Set SUNSHINE_E2E_SCREENSHOTS=/some/dir to keep screenshots of the main steps.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployShippedProcesses } from '../../src/engine/deploy-processes.js';
 import { DEMO_PASSWORD, TEST_ADMIN, testApp, type Session, type TestApp } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { E2ePages, launchBrowser } from '../support/browser.js';
 import { caseAtReview as reviewCase } from '../support/cases.js';
 import { engineClient, unique } from '../support/environment.js';
 
 let t: TestApp;
 let browser: Browser;
 let baseUrl: string;
+let pages: E2ePages;
+const newPage = () => pages.newPage();
+const shot = (page: Page, name: string) => pages.shot(page, name);
 let clerk: Session;
 const engine = engineClient();
-const contexts: BrowserContext[] = [];
-const screenshots = process.env.SUNSHINE_E2E_SCREENSHOTS;
 
 beforeAll(async () => {
   t = await testApp({ serveWeb: true });
   await deployShippedProcesses(engine);
   baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchBrowser();
+  pages = new E2ePages(browser, baseUrl);
   clerk = await t.login('window-clerk');
-  if (screenshots) fs.mkdirSync(screenshots, { recursive: true });
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
+  await pages?.close();
   await browser?.close();
   await t?.close();
 });
 
 const caseAtReview = (applicant: string) => reviewCase(t, clerk, applicant);
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  return page;
-}
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (screenshots) await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
-}
 
 /** Opens `hashPath`, lands on the login page, logs in, and comes back. */
 async function loginVia(page: Page, hashPath: string, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl}/#${hashPath}`);
-  await page.getByTestId('login-username').waitFor({ timeout: 15_000 });
+  await pages.openLogin(page, hashPath);
   expect(page.url()).toContain('#/login?next=');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
   await shot(page, `login-${username}`);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user').waitFor({ timeout: 10_000 });
+  await pages.submitLogin(page, username, password);
 }
 
 async function search(page: Page, text: string): Promise<void> {

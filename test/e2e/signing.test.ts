@@ -10,19 +10,20 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/documents/render.js';
 import { DocumentService, documentNumber } from '../../src/documents/service.js';
 import { CertificateAuthority } from '../../src/pki/authority.js';
 import { DEMO_PASSWORD, testApp, type TestApp } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { E2ePages, launchBrowser } from '../support/browser.js';
 
 let t: TestApp;
 let browser: Browser;
 let baseUrl: string;
-const contexts: BrowserContext[] = [];
-const screenshots = process.env.SUNSHINE_E2E_SCREENSHOTS;
+let pages: E2ePages;
+const newPage = () => pages.newPage();
+const shot = (page: Page, name: string) => pages.shot(page, name);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sunshine-signing-'));
 
 const number = documentNumber('report');
@@ -36,7 +37,7 @@ beforeAll(async () => {
   t = await testApp({ serveWeb: true });
   baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchBrowser();
-  if (screenshots) fs.mkdirSync(screenshots, { recursive: true });
+  pages = new E2ePages(browser, baseUrl, { prefix: 'signing-' });
   content = await renderReport({
     number,
     title: '评标报告',
@@ -55,32 +56,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
+  await pages?.close();
   await browser?.close();
   await t?.close();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-/** A fresh browser profile: its own cookies and its own IndexedDB, i.e. another machine. */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  return page;
-}
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (screenshots) await page.screenshot({ path: path.join(screenshots, `signing-${name}.png`), fullPage: true });
-}
 
+/** Opens `hashPath`, logs in on the login page it lands on, and comes back to it. */
 async function loginVia(page: Page, hashPath: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/#${hashPath}`);
-  await page.getByTestId('login-username').waitFor({ timeout: 15_000 });
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user').waitFor({ timeout: 10_000 });
+  await pages.loginVia(page, hashPath, username, DEMO_PASSWORD);
   await expect.poll(() => page.url()).toContain(`#${hashPath}`);
 }
 
