@@ -72,6 +72,27 @@ export const designerRoutes =
     );
 
     app.get(
+      '/api/designer/decisions',
+      {
+        config: designers,
+        schema: {
+          tags,
+          summary: '已部署的决策表（各键最新版本）/ the deployed decision tables, latest version of each',
+          response: { 200: z.object({ decisions: z.array(z.object({ id: z.string(), key: z.string(), name: z.string().nullable(), version: z.number().int(), resource: z.string() })) }) },
+        },
+      },
+      async () => ({
+        decisions: (await engine.decisionDefinitions({ latestVersion: true })).map(({ id, key, name, version, resource }) => ({ id, key, name, version, resource })),
+      }),
+    );
+
+    app.get(
+      '/api/designer/decisions/:decisionId/xml',
+      { config: designers, schema: { tags, summary: '已部署决策表的 DMN XML / the DMN XML of a deployed decision table', params: z.object({ decisionId: definitionId }), response: { 200: z.object({ xml: z.string() }) } } },
+      async (request) => ({ xml: await engine.decisionDefinitionXml(request.params.decisionId) }),
+    );
+
+    app.get(
       '/api/designer/procedures/:key/drafts',
       { config: designers, schema: { tags, summary: '流程的草稿（新的在前）/ drafts of a procedure, newest first', params: z.object({ key: processKey }), response: { 200: z.object({ drafts: z.array(draftSummary) }) } } },
       async (request) => ({ drafts: await drafts.list(request.params.key) }),

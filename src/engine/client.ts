@@ -297,10 +297,17 @@ export class EngineClient {
     return this.get('/process-definition/statistics');
   }
 
-  decisionDefinitions(query: { deploymentId?: string } = {}): Promise<DecisionDefinition[]> {
+  decisionDefinitions(query: { deploymentId?: string; latestVersion?: boolean } = {}): Promise<DecisionDefinition[]> {
     const params = new URLSearchParams({ sortBy: 'key', sortOrder: 'asc' });
     if (query.deploymentId) params.set('deploymentId', query.deploymentId);
+    if (query.latestVersion) params.set('latestVersion', 'true');
     return this.get(`/decision-definition?${params}`);
+  }
+
+  /** The DMN XML a decision definition was deployed with. */
+  async decisionDefinitionXml(id: string): Promise<string> {
+    const body = await this.get<{ dmnXml: string }>(`/decision-definition/${encodeURIComponent(id)}/xml`);
+    return body.dmnXml;
   }
 
   async processDefinitionXml(id: string): Promise<string> {

@@ -1,5 +1,8 @@
 /** The designer API on the real engine and database: drafts, lint, templates, deploy with checks. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROCESSES_DIR, deployFiles } from '../../src/engine/deploy-processes.js';
 import { engineClient, unique } from '../support/environment.js';
 import { testApp, type Session, type TestApp } from '../support/app.js';
 import { TOPICS } from '../../workers/registry.js';
@@ -146,6 +149,19 @@ describe('deploy', () => {
     const details = semantic.json().details as { file: string; line: number; column: number; elementIds: string[] }[];
     expect(semantic.json().error).toBe('BPMN_PARSE_ERROR');
     expect(details).toContainEqual({ file: 'semantic.bpmn', line: expect.any(Number), column: expect.any(Number), elementIds: ['Check'], message: expect.any(String) });
+  });
+
+  it('lists the deployed decision tables and serves their DMN for the designer', async () => {
+    const xml = fs.readFileSync(path.join(PROCESSES_DIR, 'approval', 'rules', 'fire-design-review.dmn'), 'utf8');
+    await deployFiles(engineClient(), [path.join(PROCESSES_DIR, 'approval', 'rules', 'fire-design-review.dmn')], { name: 'sunshine-processes', root: PROCESSES_DIR });
+    const list = await t.app.inject({ method: 'GET', url: '/api/designer/decisions', headers: designer.headers });
+    expect(list.statusCode, list.body).toBe(200);
+    const fire = (list.json().decisions as { id: string; key: string; resource: string }[]).find((decision) => decision.key === 'fire-design-review');
+    expect(fire).toMatchObject({ resource: 'approval/rules/fire-design-review.dmn' });
+    const served = await t.app.inject({ method: 'GET', url: `/api/designer/decisions/${encodeURIComponent(fire!.id)}/xml`, headers: designer.headers });
+    expect(served.statusCode, served.body).toBe(200);
+    expect(served.json().xml).toBe(xml);
+    expect((await t.app.inject({ method: 'GET', url: '/api/designer/decisions', headers: reviewer.headers })).statusCode).toBe(403);
   });
 
   it('is for designers and administrators: a reviewer is refused', async () => {

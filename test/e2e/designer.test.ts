@@ -31,7 +31,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROCESSES_DIR } from '../../src/engine/deploy-processes.js';
+import { PROCESSES_DIR, deployFiles } from '../../src/engine/deploy-processes.js';
 import { DEMO_PASSWORD, TEST_ADMIN, testApp, type Session, type TestApp } from '../support/app.js';
 import { E2ePages, launchBrowser } from '../support/browser.js';
 import { engineClient, eventually, unique } from '../support/environment.js';
@@ -449,6 +449,20 @@ describe('process designer', () => {
       await expect.poll(() => table.textContent(), UI).toContain('项目类型');
       expect(await page.getByTestId('dmn-file').textContent()).toBe('fire-design-review.dmn');
       await shot(page, '14-dmn');
+
+      // The same table as the engine has it deployed, opened from the list.
+      await deployFiles(engine, [path.join(PROCESSES_DIR, 'approval', 'rules', 'fire-design-review.dmn')], { name: 'sunshine-processes', root: PROCESSES_DIR });
+      await page.reload();
+      await page.getByTestId('dmn-import').waitFor(UI);
+      await expect
+        .poll(async () => {
+          if ((await page.getByTestId('dmn-file').count()) > 0 && (await page.getByTestId('dmn-file').textContent()) === 'fire-design-review.dmn') return true;
+          await page.getByTestId('dmn-open-deployed').click({ timeout: 2_000 }).catch(() => {});
+          await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '消防设计审查或备案' }).first().click({ timeout: 2_000 }).catch(() => {});
+          return false;
+        }, UI)
+        .toBe(true);
+      await expect.poll(() => table.textContent(), UI).toContain('项目类型');
 
       // A new decision (not a shipped one: other tests evaluate those), deployed as version 1.
       const decision = unique('e2e-decision');

@@ -63,6 +63,8 @@ const EXPECTED: Record<string, Role[] | 'public' | 'any'> = {
   'GET /api/designer/procedures/:key/drafts': DESIGNERS,
   'POST /api/designer/procedures/:key/drafts': DESIGNERS,
   'GET /api/designer/drafts/:id': DESIGNERS,
+  'GET /api/designer/decisions': DESIGNERS,
+  'GET /api/designer/decisions/:decisionId/xml': DESIGNERS,
   'GET /api/designer/templates': DESIGNERS,
   'GET /api/designer/lint-context': DESIGNERS,
   'POST /api/designer/lint': DESIGNERS,

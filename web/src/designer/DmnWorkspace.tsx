@@ -6,7 +6,7 @@ import { ApiError } from '../api.js';
 import { describeError } from '../i18n/describeError.js';
 import { localizeBilingual } from '../i18n/index.js';
 import { CommentDialog } from './CommentDialog.js';
-import { designerApi, deployFileName } from './designerApi.js';
+import { designerApi, deployFileName, type DeployedDecision } from './designerApi.js';
 import type { DmnDesigner, DmnViewSummary } from './dmn/dmnDesigner.js';
 import { downloadText, readTextFile } from './download.js';
 import { newDecisionXml } from './newDiagram.js';
@@ -19,10 +19,9 @@ interface DmnDocument {
 }
 
 /**
- * Decision tables (DMN) in dmn-js: import a .dmn file (the shipped ones are in
- * processes/approval/rules/), edit, export it, and deploy it; the engine then evaluates the
- * new decision version (workers ask for the latest by key). The API serves no DMN of the
- * engine back, so tables come from files.
+ * Decision tables (DMN) in dmn-js: open a deployed table (the latest version of each key)
+ * or import a .dmn file, edit, export it, and deploy it; the engine then evaluates the new
+ * decision version (workers ask for the latest by key).
  */
 export function DmnWorkspace() {
   const { t } = useTranslation();
@@ -41,6 +40,23 @@ export function DmnWorkspace() {
   const [deployOpen, setDeployOpen] = useState(false);
   const [outcome, setOutcome] = useState<{ duplicate: boolean; decisions: { key: string; version: number }[] } | null>(null);
   const [refused, setRefused] = useState<ApiError | null>(null);
+  const [deployed, setDeployed] = useState<DeployedDecision[]>([]);
+  useEffect(() => {
+    designerApi.decisions().then(
+      (body) => setDeployed(body.decisions),
+      (error: unknown) => message.error(describeError(error, t)),
+    );
+  }, [message, t]);
+
+  const openDeployed = async (decisionId: string) => {
+    const decision = deployed.find((candidate) => candidate.id === decisionId);
+    if (!decision) return;
+    try {
+      setDoc({ fileName: deployFileName(decision.resource.split('/').pop()!, 'dmn'), xml: await designerApi.decisionXml(decision.id) });
+    } catch (error) {
+      message.error(describeError(error, t));
+    }
+  };
   const loadingRef = useRef(false);
 
   useEffect(() => {
@@ -169,6 +185,16 @@ export function DmnWorkspace() {
         <Button icon={<FileAddOutlined />} disabled={!ready} onClick={() => guard(() => setNewOpen(true))} data-testid="dmn-new">
           {t('designer.dmn.new')}
         </Button>
+        <Select
+          style={{ minWidth: 280 }}
+          disabled={!ready || deployed.length === 0}
+          placeholder={t('designer.dmn.openDeployed')}
+          aria-label={t('designer.dmn.openDeployed')}
+          value={null}
+          options={deployed.map((decision) => ({ value: decision.id, label: `${decision.name ? localizeBilingual(decision.name) : decision.key} · v${decision.version}` }))}
+          onChange={(decisionId: string) => guard(() => void openDeployed(decisionId))}
+          data-testid="dmn-open-deployed"
+        />
         <Button icon={<UploadOutlined />} disabled={!ready} onClick={() => guard(() => fileInput.current?.click())} data-testid="dmn-import">
           {t('designer.dmn.import')}
         </Button>

@@ -25,9 +25,20 @@ export function casesPath(key: string, definitionId: string): string {
   return `/api/designer/procedures/${path(key)}/cases?definitionId=${path(definitionId)}`;
 }
 
+/** A deployed decision table (latest version of its key). */
+export interface DeployedDecision {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  resource: string;
+}
+
 export const designerApi = {
   procedures: () => getJson<ProceduresResponse>(PROCEDURES_PATH),
   definitionXml: async (definitionId: string) => (await getJson<{ xml: string }>(`/api/designer/definitions/${path(definitionId)}/xml`)).xml,
+  decisions: () => getJson<{ decisions: DeployedDecision[] }>('/api/designer/decisions'),
+  decisionXml: async (decisionId: string) => (await getJson<{ xml: string }>(`/api/designer/decisions/${path(decisionId)}/xml`)).xml,
   drafts: (key: string) => getJson<DraftsResponse>(draftsPath(key)),
   draft: (id: number) => getJson<Draft>(`/api/designer/drafts/${id}`),
   saveDraft: (key: string, xml: string, comment: string) => postJson<Draft>(draftsPath(key), { xml, comment }),
