@@ -12,6 +12,7 @@ import { newProcessXml } from './newDiagram.js';
 import { NewDiagramDialog } from './NewDiagramDialog.js';
 import { ProcedureList } from './ProcedureList.js';
 import type { DocumentOrigin, OpenDocument, ProceduresResponse } from './types.js';
+import { HiddenFileInput } from './HiddenFileInput.js';
 
 /** `approval-general:3:8f0e…` → 3 (Camunda's definition ids carry key and version). */
 function versionOfDefinitionId(definitionId: string): number {
@@ -102,21 +103,7 @@ export function BpmnWorkspace({ query }: { query: URLSearchParams }) {
 
   const list = procedures.data?.procedures ?? [];
   const fileChooser = (
-    <input
-      ref={fileInput}
-      type="file"
-      accept=".bpmn,.xml,application/xml,text/xml"
-      data-testid="designer-import-file"
-      hidden
-      style={{ display: 'none' }}
-      aria-hidden
-      tabIndex={-1}
-      onChange={(event) => {
-        const file = event.target.files?.[0];
-        event.target.value = '';
-        if (file) void importFile(file);
-      }}
-    />
+    <HiddenFileInput inputRef={fileInput} accept=".bpmn,.xml,application/xml,text/xml" testId="designer-import-file" onFile={(file) => void importFile(file)} />
   );
   const newDialog = (
     <NewDiagramDialog

@@ -12,6 +12,7 @@ import { downloadText, readTextFile } from './download.js';
 import { newDecisionXml } from './newDiagram.js';
 import { NewDiagramDialog } from './NewDiagramDialog.js';
 import type { DeployParseDetail } from './types.js';
+import { HiddenFileInput } from './HiddenFileInput.js';
 
 interface DmnDocument {
   fileName: string;
@@ -158,21 +159,7 @@ export function DmnWorkspace() {
         </Space>
       }
     >
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".dmn,.xml,application/xml,text/xml"
-        data-testid="dmn-import-file"
-        hidden
-        style={{ display: 'none' }}
-        aria-hidden
-        tabIndex={-1}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void importFile(file);
-        }}
-      />
+      <HiddenFileInput inputRef={fileInput} accept=".dmn,.xml,application/xml,text/xml" testId="dmn-import-file" onFile={(file) => void importFile(file)} />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, padding: 8, borderBottom: '1px solid #f0f0f0' }} role="toolbar" aria-label={t('designer.toolbar.label')}>
         <Space.Compact>
           <Tooltip title={t('designer.toolbar.undo')}>
